@@ -1,0 +1,192 @@
+"""Reading dates as people write them in spreadsheets, without guessing.
+
+Accepted: ISO (``2026-03-14``, ``2026/03/14``, with or without ``14:30[:00]`` / ``T``),
+numeric day/month forms (``3/14/2026``, ``14.03.2026``, two-digit years as 20xx), ``14 Mar
+2026``, ``Mar 14, 2026`` / ``March 14th 2026`` (each with an optional time, 12- or 24-hour)
+and Excel serial numbers (10000-99999, i.e. 1927-2173). A numeric date whose first two
+parts are both 12 or less and differ (``03/04/2026``) is *ambiguous*: it is reported, not
+read, unless the caller says which order the file uses (``dayfirst``). Time zones are not
+supported. Each distinct text is parsed once, so a million rows cost the work of their
+distinct values.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["AMBIGUOUS", "BAD", "EMPTY", "OK", "parse_dates"]
+
+#: Status codes returned by `parse_dates`.
+OK: Final = 0
+EMPTY: Final = 1
+BAD: Final = 2
+AMBIGUOUS: Final = 3
+
+_TIME = r"(?:[ T]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?"
+_PATTERNS: Final[dict[str, str]] = {
+    "iso": r"^(?P<y>\d{4})[-/.](?P<a>\d{1,2})[-/.](?P<b>\d{1,2})" + _TIME + r"$",
+    "numeric": r"^(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>\d{4}|\d{2})" + _TIME + r"$",
+    "day_month": r"^(?P<b>\d{1,2})(?:st|nd|rd|th)?[ -](?P<mon>[A-Za-z]{3,9})\.?,?[ -](?P<y>\d{4})" + _TIME + r"$",
+    "month_day": r"^(?P<mon>[A-Za-z]{3,9})\.? (?P<b>\d{1,2})(?:st|nd|rd|th)?,? (?P<y>\d{4})" + _TIME + r"$",
+    "serial": r"^(?P<serial>\d{5}(?:\.\d+)?)$",
+}
+_MONTHS: Final[dict[str, int]] = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_EXCEL_EPOCH: Final = pd.Timestamp("1899-12-30")
+
+
+def parse_dates(
+    values: pd.Series[Any], *, dayfirst: bool | None = None
+) -> tuple[pd.Series[Any], np.ndarray[Any, np.dtype[np.int8]]]:
+    """Parse a column of dates; say for each value whether it was read, empty, bad or ambiguous.
+
+    Parameters
+    ----------
+    values
+        Text (as written), datetimes (kept), or a mix (Excel cells). Not modified.
+    dayfirst
+        How to read numeric dates like ``03/04/2026``: True for day-first, False for
+        month-first, None (default) to report those that could be either as ambiguous.
+
+    Returns
+    -------
+    dates : pandas.Series
+        ``datetime64[ns]`` with the same index; NaT where not read.
+    status : numpy.ndarray
+        One of `OK`, `EMPTY`, `BAD`, `AMBIGUOUS` per value.
+
+    Examples
+    --------
+    >>> s = pd.Series(["2026-03-14", "3/14/2026", "14 Mar 2026", "Mar 14, 2026 2:30 PM",
+    ...                "46095", "03/04/2026", "soon", ""])
+    >>> dates, status = parse_dates(s)
+    >>> dates.dt.strftime("%Y-%m-%d %H:%M").tolist()[:5]
+    ['2026-03-14 00:00', '2026-03-14 00:00', '2026-03-14 00:00', '2026-03-14 14:30', '2026-03-14 00:00']
+    >>> status.tolist()
+    [0, 0, 0, 0, 0, 3, 2, 1]
+    >>> parse_dates(s[5:6], dayfirst=True)[0].iloc[0]
+    Timestamp('2026-04-03 00:00:00')
+    """
+    if pd.api.types.is_datetime64_any_dtype(values):
+        dates = values.dt.tz_localize(None) if values.dt.tz is not None else values
+        dates = dates.astype("datetime64[ns]")
+        return dates, np.where(dates.isna(), EMPTY, OK).astype(np.int8)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    parsed, status = _parse_unique(pd.Index(uniques), dayfirst)
+    out = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[ns]")
+    out_status = np.full(len(values), EMPTY, dtype=np.int8)
+    found = codes >= 0
+    out[found] = parsed[codes[found]]
+    out_status[found] = status[codes[found]]
+    return pd.Series(out, index=values.index, name=values.name), out_status
+
+
+def _parse_unique(
+    uniques: pd.Index[Any], dayfirst: bool | None
+) -> tuple[np.ndarray[Any, np.dtype[np.datetime64]], np.ndarray[Any, np.dtype[np.int8]]]:
+    n = len(uniques)
+    result = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
+    status = np.full(n, BAD, dtype=np.int8)
+    objects = pd.Series(np.asarray(uniques, dtype=object))
+    is_stamp = objects.map(lambda v: isinstance(v, (pd.Timestamp, np.datetime64))).to_numpy(dtype=bool)
+    if is_stamp.any():
+        result[is_stamp] = pd.to_datetime(objects[is_stamp]).to_numpy(dtype="datetime64[ns]")
+        status[is_stamp] = OK
+    text = objects[~is_stamp].astype(str).str.strip().str.replace(r"\s+", " ", regex=True)
+    positions = np.flatnonzero(~is_stamp)
+    empty = text.eq("").to_numpy()
+    status[positions[empty]] = EMPTY
+    pending = ~empty
+    for kind, pattern in _PATTERNS.items():
+        if not pending.any():
+            break
+        parts = text[pending].str.extract(pattern)
+        hit = parts.notna().any(axis=1).to_numpy()
+        if not hit.any():
+            continue
+        where = positions[pending][hit]
+        stamps, codes = _assemble(kind, parts[hit], dayfirst)
+        result[where] = stamps
+        status[where] = codes
+        index = np.flatnonzero(pending)[hit]
+        pending[index] = False
+    return result, status
+
+
+def _assemble(
+    kind: str, parts: pd.DataFrame, dayfirst: bool | None
+) -> tuple[np.ndarray[Any, np.dtype[np.datetime64]], np.ndarray[Any, np.dtype[np.int8]]]:
+    """Build timestamps from regex groups; invalid calendar dates become BAD."""
+    n = len(parts)
+    codes = np.full(n, OK, dtype=np.int8)
+    if kind == "serial":
+        days = parts["serial"].astype(float).to_numpy()
+        stamps = (_EXCEL_EPOCH + pd.to_timedelta(days, unit="D")).round("s").to_numpy(dtype="datetime64[ns]")
+        return stamps, codes
+    year = parts["y"].astype(int).to_numpy()
+    year = np.where(year < 100, year + 2000, year)
+    if kind in ("day_month", "month_day"):
+        month = parts["mon"].str.lower().map(_MONTHS).to_numpy(dtype=float)
+        day = parts["b"].astype(float).to_numpy()
+    else:
+        first = parts["a"].astype(int).to_numpy()
+        second = parts["b"].astype(int).to_numpy()
+        if kind == "iso":
+            month, day = first.astype(float), second.astype(float)
+        else:
+            if dayfirst is None:
+                both_small = (first <= 12) & (second <= 12) & (first != second)
+                codes[both_small] = AMBIGUOUS
+                month_first = second > 12
+            else:
+                month_first = np.full(n, not dayfirst)
+            month = np.where(month_first | (first == second), first, second).astype(float)
+            day = np.where(month_first | (first == second), second, first).astype(float)
+    hour = parts["H"].astype(float).fillna(0).to_numpy()
+    minute = parts["M"].astype(float).fillna(0).to_numpy()
+    second_ = parts["S"].astype(float).fillna(0).to_numpy()
+    ampm = parts["ampm"].fillna("").str.lower().str.replace(".", "", regex=False).to_numpy(dtype=str)
+    bad_hour = (ampm != "") & ((hour < 1) | (hour > 12))
+    hour = np.where((ampm == "pm") & (hour < 12), hour + 12, hour)
+    hour = np.where((ampm == "am") & (hour == 12), 0, hour)
+    frame = pd.DataFrame({"year": year, "month": month, "day": day})
+    valid = (
+        ~np.isnan(month)
+        & (month >= 1)
+        & (month <= 12)
+        & (day >= 1)
+        & (day <= 31)
+        & (hour < 24)
+        & (minute < 60)
+        & (second_ < 60)
+        & ~bad_hour
+    )
+    frame.loc[~valid, ["year", "month", "day"]] = np.nan
+    base = pd.to_datetime(frame, errors="coerce")
+    stamps = (base + pd.to_timedelta(hour * 3600 + minute * 60 + second_, unit="s")).to_numpy(dtype="datetime64[ns]")
+    bad = np.isnat(stamps)
+    codes[bad & (codes != AMBIGUOUS)] = BAD
+    stamps[codes != OK] = np.datetime64("NaT")
+    return stamps, codes

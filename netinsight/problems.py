@@ -1,0 +1,217 @@
+"""Data problems: the table every reader and validator reports into, and its error.
+
+A problem has a file, a line, a column, the value found, a code, a severity and a
+message that says how to fix it. Problems are collected as DataFrames (built column-wise,
+so thousands cost no Python loop) and raised together as one `LogValidationError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, Final
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "PROBLEM_CODES",
+    "PROBLEM_COLUMNS",
+    "LogReadError",
+    "LogValidationError",
+    "concat_problems",
+    "format_problems",
+    "make_problems",
+]
+
+#: Columns of a problems table, in order.
+PROBLEM_COLUMNS: Final[tuple[str, ...]] = ("file", "line", "column", "value", "code", "severity", "message")
+
+#: Every problem code with its severity and what it means.
+PROBLEM_CODES: Final[dict[str, tuple[str, str]]] = {
+    "unreadable_file": ("error", "the file cannot be read (wrong type, corrupt, undecodable or empty)"),
+    "duplicate_header": ("error", "two columns of the file have the same header"),
+    "duplicate_column": ("error", "two headers stand for the same log column"),
+    "too_many_fields": ("error", "a row has more fields than the header"),
+    "missing_column": ("error", "a required column is missing"),
+    "bad_date": ("error", "a date that cannot be read"),
+    "ambiguous_date": ("error", "a date that reads both day-first and month-first"),
+    "bad_number": ("error", "a number that cannot be read"),
+    "bad_boolean": ("error", "a yes/no value that cannot be read"),
+    "empty_contact": ("error", "a row without the person interviewed"),
+    "thank_you_before_interview": ("error", "a thank-you note dated before the interview"),
+    "follow_up_before_interview": ("error", "a follow-up dated before the interview"),
+    "response_before_outreach": ("error", "a reply dated before the request"),
+    "self_introduction": ("error", "a person introduced by themselves"),
+    "introduction_cycle": ("error", "introductions that go round in a circle"),
+    "near_duplicate_name": ("warning", "two names that are probably one person"),
+    "name_variant": ("warning", "one person written in several ways"),
+    "future_date": ("warning", "a date after today"),
+    "duplicate_row": ("warning", "a row repeated exactly"),
+    "unknown_introducer": ("warning", "an introducer never seen elsewhere in the log"),
+    "unknown_value": ("warning", "a value outside the known vocabulary, kept as written"),
+    "interview_before_outreach": ("warning", "an interview dated before the request for it"),
+    "blank_rows": ("info", "blank rows that were skipped"),
+}
+
+_SEVERITY_ORDER: Final[dict[str, int]] = {"error": 0, "warning": 1, "info": 2}
+
+
+def make_problems(
+    *,
+    code: str,
+    message: str | Sequence[str] | pd.Series[Any],
+    file: str | Sequence[str] | pd.Series[Any],
+    line: int | Sequence[int] | pd.Series[Any] | np.ndarray[Any, Any] | None = None,
+    column: str | None = None,
+    value: object = None,
+) -> pd.DataFrame:
+    """Build a problems table for one code; every argument may be a scalar or per-row.
+
+    Parameters
+    ----------
+    code
+        A key of `PROBLEM_CODES`; it sets the severity.
+    message
+        How to fix it, one sentence (or one per problem).
+    file, line, column, value
+        Where the problem is and what was found there. Scalars are broadcast.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns `PROBLEM_COLUMNS`, one row per problem.
+
+    Examples
+    --------
+    >>> p = make_problems(code="bad_date", file="log.csv", line=[3, 7], column="date",
+    ...                   value=["soon", "32/1/2026"], message="write the date as YYYY-MM-DD")
+    >>> p[["line", "value", "severity"]].to_dict("list")
+    {'line': [3, 7], 'value': ['soon', '32/1/2026'], 'severity': ['error', 'error']}
+    """
+    if code not in PROBLEM_CODES:
+        msg = f"`code` must be one of {sorted(PROBLEM_CODES)}, not {code!r}."
+        raise ValueError(msg)
+    severity = PROBLEM_CODES[code][0]
+    sizes = [len(v) for v in (message, file, line, value) if _is_sequence(v)]
+    n = max(sizes) if sizes else 1
+    frame = pd.DataFrame(
+        {
+            "file": _broadcast(file, n),
+            "line": pd.array(_broadcast(line, n), dtype="Int64"),
+            "column": _broadcast(column, n),
+            "value": _broadcast(value, n),
+            "code": code,
+            "severity": severity,
+            "message": _broadcast(message, n),
+        },
+        index=pd.RangeIndex(n),
+    )
+    frame["value"] = frame["value"].map(_value_text, na_action="ignore").astype(object)
+    frame["column"] = frame["column"].astype(object)
+    return frame
+
+
+def concat_problems(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    """Join problem tables and sort them by file, line, severity and column.
+
+    Parameters
+    ----------
+    frames
+        Tables made by `make_problems` (possibly none).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One table with columns `PROBLEM_COLUMNS` and a fresh index.
+
+    Examples
+    --------
+    >>> concat_problems([]).columns.tolist()
+    ['file', 'line', 'column', 'value', 'code', 'severity', 'message']
+    """
+    parts = [f for f in frames if len(f)]
+    if not parts:
+        empty = pd.DataFrame({c: pd.Series(dtype=object) for c in PROBLEM_COLUMNS})
+        empty["line"] = empty["line"].astype("Int64")
+        return empty
+    out = pd.concat(parts, ignore_index=True)
+    rank = out["severity"].map(_SEVERITY_ORDER)
+    order = np.lexsort(
+        (
+            out["code"].to_numpy(dtype=str),
+            rank.to_numpy(),
+            out["line"].fillna(0).to_numpy(dtype=np.int64),
+            out["file"].astype(str).to_numpy(dtype=str),
+        )
+    )
+    return out.iloc[order].reset_index(drop=True)
+
+
+def format_problems(problems: pd.DataFrame) -> list[str]:
+    """Render problems as ``file:line: column: message`` lines, the way compilers do.
+
+    Parameters
+    ----------
+    problems
+        A problems table.
+
+    Returns
+    -------
+    list of str
+        One line per problem.
+
+    Examples
+    --------
+    >>> p = make_problems(code="empty_contact", file="log.csv", line=4, column="contact",
+    ...                   value="", message="fill in who you spoke with")
+    >>> format_problems(p)
+    ['log.csv:4: contact: error: fill in who you spoke with [empty_contact]']
+    """
+    lines = []
+    for row in problems.itertuples(index=False):
+        where = str(row.file)
+        if not pd.isna(row.line):
+            where += f":{row.line}"
+        column = f" {row.column}:" if isinstance(row.column, str) and row.column else ""
+        lines.append(f"{where}:{column} {row.severity}: {row.message} [{row.code}]")
+    return lines
+
+
+class LogReadError(ValueError):
+    """A file (or other source) that cannot be read as a log at all."""
+
+
+class LogValidationError(ValueError):
+    """A log with errors; ``problems`` holds every problem found, ``str()`` lists the errors.
+
+    Parameters
+    ----------
+    problems
+        The full problems table (errors, warnings and notes).
+    """
+
+    def __init__(self, problems: pd.DataFrame) -> None:
+        self.problems = problems
+        errors = problems[problems["severity"] == "error"]
+        noun = "error" if len(errors) == 1 else "errors"
+        msg = "\n".join([f"the log has {len(errors)} {noun}:", *("  " + s for s in format_problems(errors))])
+        super().__init__(msg)
+
+
+def _is_sequence(value: object) -> bool:
+    return isinstance(value, (list, tuple, pd.Series, np.ndarray, pd.Index, pd.api.extensions.ExtensionArray))
+
+
+def _broadcast(value: object, n: int) -> list[object]:
+    if _is_sequence(value):
+        items = list(value)  # type: ignore[call-overload]
+        if len(items) != n:
+            msg = f"problem fields must have one value per problem ({n}), got {len(items)}."
+            raise ValueError(msg)
+        return items
+    return [value] * n
+
+
+def _value_text(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= 200 else text[:197] + "..."
