@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from netinsight.industries import SECTOR_ALIASES, sector_table
 from netinsight.io import read_log, write_log
-from netinsight.problems import PROBLEM_CODES, LogReadError, LogValidationError
+from netinsight.problems import PROBLEM_CODES, LogReadError, LogValidationError, ValidationError
 from netinsight.summary import summarize_log, tally
 from netinsight.validate import validate_log
 
@@ -15,6 +15,7 @@ __all__ = [
     "SECTOR_ALIASES",
     "LogReadError",
     "LogValidationError",
+    "ValidationError",
     "__version__",
     "read_log",
     "sector_table",

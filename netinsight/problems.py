@@ -18,6 +18,7 @@ __all__ = [
     "PROBLEM_COLUMNS",
     "LogReadError",
     "LogValidationError",
+    "ValidationError",
     "concat_problems",
     "format_problems",
     "make_problems",
@@ -181,21 +182,30 @@ class LogReadError(ValueError):
     """A file (or other source) that cannot be read as a log at all."""
 
 
-class LogValidationError(ValueError):
-    """A log with errors; ``problems`` holds every problem found, ``str()`` lists the errors.
+class ValidationError(ValueError):
+    """Input with errors; ``problems`` holds every problem found, ``str()`` lists the errors.
 
     Parameters
     ----------
     problems
         The full problems table (errors, warnings and notes).
+    what
+        What was checked, for the first line of the message ("the log", "the target list").
     """
 
-    def __init__(self, problems: pd.DataFrame) -> None:
+    def __init__(self, problems: pd.DataFrame, *, what: str = "the input") -> None:
         self.problems = problems
         errors = problems[problems["severity"] == "error"]
         noun = "error" if len(errors) == 1 else "errors"
-        msg = "\n".join([f"the log has {len(errors)} {noun}:", *("  " + s for s in format_problems(errors))])
+        msg = "\n".join([f"{what} has {len(errors)} {noun}:", *("  " + s for s in format_problems(errors))])
         super().__init__(msg)
+
+
+class LogValidationError(ValidationError):
+    """A log with errors (see `ValidationError`)."""
+
+    def __init__(self, problems: pd.DataFrame) -> None:
+        super().__init__(problems, what="the log")
 
 
 def _is_sequence(value: object) -> bool:

@@ -14,7 +14,7 @@ from typing import Final
 
 from netinsight import __version__
 from netinsight.cli.common import EXIT_PROBLEMS, EXIT_USAGE, UsageError, say
-from netinsight.problems import LogReadError, LogValidationError
+from netinsight.problems import LogReadError, ValidationError
 
 __all__ = ["build_parser", "main"]
 
@@ -59,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LogReadError as exc:
         say(f"netinsight: {exc}")
         return EXIT_USAGE
-    except LogValidationError as exc:
+    except ValidationError as exc:
         say(f"netinsight: {exc}")
         return EXIT_PROBLEMS
     except (UsageError, KeyError, ValueError, TypeError) as exc:
