@@ -85,7 +85,8 @@ def read_log(
     >>> log = read_log(pd.DataFrame({"Date of interview": ["14 Mar 2026"], "Name": [" Ana  Ruiz "],
     ...                              "Industry": ["Tech"], "Introduced By": [""]}))
     >>> log[["owner", "date", "contact", "industry", "sector"]].to_dict("records")
-    [{'owner': 'me', 'date': Timestamp('2026-03-14 00:00:00'), 'contact': 'Ana Ruiz', 'industry': 'Tech', 'sector': 'Technology'}]
+    [{'owner': 'me', 'date': Timestamp('2026-03-14 00:00:00'), 'contact': 'Ana Ruiz',
+      'industry': 'Tech', 'sector': 'Technology'}]
     """
     table = sector_table(sectors, replace=not builtin_sectors)
     if isinstance(source, pd.DataFrame):
@@ -104,6 +105,9 @@ def read_log(
         parts.append(part)
         problems.extend(found)
     log = _concat_logs(parts)
+    if isinstance(source, pd.DataFrame):  # a log read before keeps what was found then
+        problems.insert(0, source.attrs.get("problems", concat_problems([])))
+        parts[0].attrs["headers"] = {**source.attrs.get("headers", {}), **parts[0].attrs.get("headers", {})}
     log.attrs["headers"] = {f: m for part in parts for f, m in part.attrs.get("headers", {}).items()}
     log.attrs["problems"] = concat_problems(problems)
     return log
@@ -130,7 +134,9 @@ def _read_folder(
             raws.append(read_table(path, sheet=sheet, display_name=name))
         except LogReadError as exc:
             problems.append(
-                make_problems(code="unreadable_file", file=name, value=path.name, message=str(exc).removeprefix(f"{name}: "))
+                make_problems(
+                    code="unreadable_file", file=name, value=path.name, message=str(exc).removeprefix(f"{name}: ")
+                )
             )
             continue
         owners.append(owner or path.stem)
@@ -178,7 +184,8 @@ def write_log(log: pd.DataFrame, path: str | Path) -> Path:
     Examples
     --------
     >>> import tempfile, pathlib, pandas as pd
-    >>> log = read_log(pd.DataFrame({"date": ["2026-03-14"], "contact": ["Ana Ruiz"], "outcome": ["referral, job lead"]}))
+    >>> log = read_log(pd.DataFrame({"date": ["2026-03-14"], "contact": ["Ana Ruiz"],
+    ...                              "outcome": ["referral, job lead"]}))
     >>> p = write_log(log, pathlib.Path(tempfile.mkdtemp()) / "log.csv")
     >>> print(p.read_text().splitlines()[1][:40])
     me,2026-03-14,Ana Ruiz,,,,,,,,,,,,referr

@@ -117,8 +117,9 @@ def normalize_table(
         Everything that could not be read, located.
     """
     frame, file, lines = raw.frame, raw.file, raw.lines
+    files = raw.files if raw.files is not None else np.full(len(frame), file, dtype=object)
     problems: list[pd.DataFrame] = list(raw.problems)
-    mapping, unknown = _map_headers(list(frame.columns), file, problems)
+    mapping, unknown = _map_headers(list(frame.columns), file, raw.header_line, problems)
     n = len(frame)
     out: dict[str, Any] = {}
     for col in REQUIRED_COLUMNS:
@@ -128,7 +129,7 @@ def normalize_table(
                 make_problems(
                     code="missing_column",
                     file=file,
-                    line=int(lines[0]) - 1 if n else 1,
+                    line=raw.header_line,
                     column=col,
                     value="",
                     message=(
@@ -145,7 +146,7 @@ def normalize_table(
 
     def locate(col: str, rows: np.ndarray[Any, Any]) -> dict[str, Any]:
         """Where the rows picked by a boolean mask or positions are, for `make_problems`."""
-        return {"file": file, "line": lines[rows], "column": mapping.get(col, col)}
+        return {"file": files[rows], "line": lines[rows], "column": mapping.get(col, col)}
 
     owners = text("owner")
     if owners.isna().all():
@@ -165,8 +166,9 @@ def normalize_table(
     out["owner"] = owners
     for col in DATE_COLUMNS:
         out[col] = _date_column(col, frame[mapping[col]] if col in mapping else None, n, dayfirst, problems, locate)
-    out["follow_up_date"] = _follow_ups(frame[mapping["follow_up_date"]] if "follow_up_date" in mapping else None,
-                                        n, dayfirst, problems, locate)
+    out["follow_up_date"] = _follow_ups(
+        frame[mapping["follow_up_date"]] if "follow_up_date" in mapping else None, n, dayfirst, problems, locate
+    )
     out["outcome"] = _outcomes(text("outcome"), problems, locate)
     for col in _TEXT_COLUMNS:
         out[col] = text(col)
@@ -175,22 +177,26 @@ def normalize_table(
     for col, table in _VOCABULARIES.items():
         out[col] = _vocabulary(col, text(col), table, problems, locate)
     out["questions_prepared"] = _booleans(text("questions_prepared"), problems, locate)
-    out["duration_min"] = _numbers("duration_min", text("duration_min"), problems, locate, unit=r"\s*(?:min|mins|minutes|m)\.?$")
-    out["class_year"] = _numbers("class_year", text("class_year"), problems, locate, unit=r"^(?:class of|cohort)\s*").astype(
-        "Int64"
+    out["duration_min"] = _numbers(
+        "duration_min", text("duration_min"), problems, locate, unit=r"\s*(?:min|mins|minutes|m)\.?$"
     )
-    out["notes"] = frame[mapping["notes"]].astype("str").str.strip().replace("", np.nan) if "notes" in mapping else text("notes")
+    out["class_year"] = _numbers(
+        "class_year", text("class_year"), problems, locate, unit=r"^(?:class of|cohort)\s*"
+    ).astype("Int64")
+    out["notes"] = (
+        _blank_to_na(frame[mapping["notes"]].astype("str").str.strip()) if "notes" in mapping else text("notes")
+    )
     log = pd.DataFrame({col: _typed(col, out[col]) for col in CANONICAL_COLUMNS}, index=pd.RangeIndex(n))
     for header in unknown:
         log[header] = frame[header].to_numpy()
-    log["source_file"] = pd.Categorical([file] * n)
+    log["source_file"] = pd.Categorical(files)
     log["source_line"] = pd.array(lines, dtype="Int64")
     log.attrs["headers"] = {file: mapping}
     return log, problems
 
 
 def _map_headers(
-    headers: list[str], file: str, problems: list[pd.DataFrame]
+    headers: list[str], file: str, header_line: int | None, problems: list[pd.DataFrame]
 ) -> tuple[dict[str, str], list[str]]:
     """Canonical column -> header; and the headers kept as they are."""
     mapping: dict[str, str] = {}
@@ -207,7 +213,7 @@ def _map_headers(
                 make_problems(
                     code="duplicate_column",
                     file=file,
-                    line=1,
+                    line=header_line,
                     column=header,
                     value=header,
                     message=(
@@ -224,8 +230,11 @@ def _map_headers(
 
 def _clean_text(values: pd.Series[Any]) -> pd.Series[Any]:
     """Trim and collapse spaces; empty -> missing. "NA", "None", "NULL" stay text."""
-    cleaned = values.astype("str").str.replace(r"\s+", " ", regex=True).str.strip()
-    return cleaned.where(cleaned.ne("")).reset_index(drop=True)
+    return _blank_to_na(values.astype("str").str.replace(r"\s+", " ", regex=True).str.strip())
+
+
+def _blank_to_na(values: pd.Series[Any]) -> pd.Series[Any]:
+    return values.where(values.ne("")).reset_index(drop=True)
 
 
 def _date_column(
@@ -311,24 +320,19 @@ def _follow_ups(
     values = values.reset_index(drop=True)
     if pd.api.types.is_datetime64_any_dtype(values):
         values = values.dt.strftime("%Y-%m-%d %H:%M:%S").fillna("")
-    pieces, rows = _split_cells(values, r"[;|\n]")
+    # ";" always separates; "," too, except the one before the year in "Mar 1, 2026"
+    pieces, rows = _split_cells(values, r"[;|\n]|,(?!\s*\d{4}(?![-/.\d]))")
     parsed, status = _dates.parse_dates(pieces, dayfirst=dayfirst)
-    retry = (status == _dates.BAD) & pieces.str.contains(",", regex=False).to_numpy()
-    if retry.any():  # "2026-02-01, 2026-03-01": commas separate dates unless part of "Mar 1, 2026"
-        more, more_rows = _split_cells(pieces[retry].reset_index(drop=True), ",")
-        more_parsed, more_status = _dates.parse_dates(more, dayfirst=dayfirst)
-        keep = ~retry
-        pieces = pd.concat([pieces[keep], more], ignore_index=True)
-        parsed = pd.concat([parsed[keep], more_parsed], ignore_index=True)
-        status = np.concatenate([status[keep], more_status])
-        rows = np.concatenate([rows[keep], rows[retry][more_rows]])
-    order = np.argsort(rows, kind="stable")
-    pieces, parsed, status, rows = pieces.iloc[order], parsed.iloc[order], status[order], rows[order]
     for code in (_dates.BAD, _dates.AMBIGUOUS):
         hit = status == code
         if hit.any():
-            _report_dates("follow_up_date", pieces[hit], np.full(int(hit.sum()), code), problems,
-                          lambda col, mask, rows=rows[hit]: locate(col, rows[mask]))
+            _report_dates(
+                "follow_up_date",
+                pieces[hit],
+                np.full(int(hit.sum()), code),
+                problems,
+                lambda col, mask, rows=rows[hit]: locate(col, rows[mask]),
+            )
     ok = status == _dates.OK
     return list_column(rows[ok], pa.array(parsed.to_numpy()[ok], pa.timestamp("ns")), n)
 

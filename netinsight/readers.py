@@ -23,7 +23,7 @@ import pandas as pd
 
 from netinsight.problems import LogReadError, make_problems
 
-__all__ = ["RawTable", "SUFFIXES", "frame_to_raw", "read_csv_text", "read_table"]
+__all__ = ["SUFFIXES", "RawTable", "frame_to_raw", "read_csv_text", "read_table"]
 
 #: File endings `read_table` understands, by reader.
 SUFFIXES: Final[dict[str, tuple[str, ...]]] = {
@@ -52,12 +52,19 @@ class RawTable:
         The file name shown in messages.
     problems
         Problems found while reading (blank rows, ragged rows).
+    files
+        The file of each row, when rows come from several files (a log read before);
+        None when every row comes from `file`.
+    header_line
+        The line of the header (CSV, Excel); None where headers have no line (JSON, ...).
     """
 
     frame: pd.DataFrame
     lines: np.ndarray[Any, np.dtype[np.int64]]
     file: str
     problems: list[pd.DataFrame] = field(default_factory=list)
+    files: np.ndarray[Any, np.dtype[np.object_]] | None = None
+    header_line: int | None = None
 
 
 def read_table(path: str | Path, *, sheet: str | int | None = None, display_name: str | None = None) -> RawTable:
@@ -194,7 +201,7 @@ def read_csv_text(text: str, name: str, *, first_line: int = 1) -> RawTable:
             )
         )
     body.columns = pd.Index(header)
-    return _drop_blank_rows(RawTable(body.reset_index(drop=True), line_nos, name, problems))
+    return _drop_blank_rows(RawTable(body.reset_index(drop=True), line_nos, name, problems, header_line=int(lines[0])))
 
 
 def _parse_fast(text: str, delimiter: str) -> tuple[pd.DataFrame | None, np.ndarray[Any, np.dtype[np.int64]]]:
@@ -290,7 +297,15 @@ def _drop_blank_rows(table: RawTable) -> RawTable:
         message=f"{int(blank.sum())} blank row(s) skipped (line {shown})",
     )
     keep = ~blank
-    return RawTable(frame[keep].reset_index(drop=True), table.lines[keep], table.file, [*table.problems, note])
+    files = None if table.files is None else table.files[keep]
+    return RawTable(
+        frame[keep].reset_index(drop=True),
+        table.lines[keep],
+        table.file,
+        [*table.problems, note],
+        files,
+        table.header_line,
+    )
 
 
 def _cell_text(value: object) -> object:
@@ -301,7 +316,7 @@ def _cell_text(value: object) -> object:
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, (list, tuple, np.ndarray)):
         return "; ".join(str(_cell_text(v)) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
@@ -349,7 +364,7 @@ def _read_excel(path: Path, name: str, sheet: str | int | None) -> RawTable:
     _check_headers(header, sheet_name, first + 1)
     header, body, _ = _name_extra_columns(header, body)
     body.columns = pd.Index(header)
-    return _drop_blank_rows(RawTable(body.reset_index(drop=True), lines, sheet_name))
+    return _drop_blank_rows(RawTable(body.reset_index(drop=True), lines, sheet_name, header_line=first + 1))
 
 
 def _read_json(path: Path, name: str, *, lines: bool) -> RawTable:
@@ -374,7 +389,7 @@ def _read_json(path: Path, name: str, *, lines: bool) -> RawTable:
             lists = [v for v in data.values() if isinstance(v, list)]
             data = lists[0] if len(lists) == 1 else data
         if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
-            msg = f"{name}: expected a JSON array of records like [{{\"date\": ..., \"contact\": ...}}, ...]."
+            msg = f'{name}: expected a JSON array of records like [{{"date": ..., "contact": ...}}, ...].'
             raise LogReadError(msg)
         records = data
         line_nos = list(range(1, len(records) + 1))
@@ -448,15 +463,15 @@ def frame_to_raw(frame: pd.DataFrame, name: str) -> RawTable:
         values = frame[col]
         if pd.api.types.is_datetime64_any_dtype(values):
             columns[str(col)] = values.dt.tz_localize(None) if values.dt.tz is not None else values
-        elif isinstance(values.dtype, pd.ArrowDtype) and hasattr(values, "list"):
-            columns[str(col)] = values.map(_cell_text, na_action="ignore").fillna("").astype(object)
-        elif pd.api.types.is_bool_dtype(values) or pd.api.types.is_numeric_dtype(values):
-            columns[str(col)] = values.astype(object).map(_cell_text).where(values.notna(), "")
         else:
-            columns[str(col)] = values.map(_cell_text, na_action="ignore").fillna("").astype(object)
+            objects = values.astype(object)
+            present = objects.notna().to_numpy()
+            columns[str(col)] = objects.map(_cell_text, na_action="ignore").where(present, "")
     raw = pd.DataFrame(columns, index=pd.RangeIndex(len(frame)))
     lines = np.arange(1, len(frame) + 1, dtype=np.int64)
     table = RawTable(raw, lines, name)
     if {"source_file", "source_line"} <= set(frame.columns):
-        table.lines = pd.to_numeric(frame["source_line"], errors="coerce").fillna(0).to_numpy(dtype=np.int64)
+        known = frame["source_line"].notna().to_numpy() & frame["source_file"].notna().to_numpy()
+        table.lines = np.where(known, pd.to_numeric(frame["source_line"], errors="coerce").fillna(0), lines)
+        table.files = np.where(known, frame["source_file"].astype(object), name).astype(object)
     return _drop_blank_rows(table)

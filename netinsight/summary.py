@@ -77,8 +77,19 @@ def summarize_log(log: pd.DataFrame, *, by: str | Sequence[str] | None = None) -
     )
     if not keys:
         if not len(out):
-            out = pd.DataFrame([{"owners": 0, "interviews": 0, "contacts": 0, "companies": 0, "industries": 0,
-                                 "first_date": pd.NaT, "last_date": pd.NaT}])
+            out = pd.DataFrame(
+                [
+                    {
+                        "owners": 0,
+                        "interviews": 0,
+                        "contacts": 0,
+                        "companies": 0,
+                        "industries": 0,
+                        "first_date": pd.NaT,
+                        "last_date": pd.NaT,
+                    }
+                ]
+            )
         return out.reset_index(drop=True)
     out.index.names = keys
     return out.reset_index()

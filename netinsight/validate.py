@@ -83,7 +83,9 @@ def validate_log(
         log = read_log(log)
     read_problems = log.attrs.get("problems")
     found: list[pd.DataFrame] = [] if read_problems is None else [read_problems]
-    missing = set() if read_problems is None else set(read_problems.loc[read_problems["code"] == "missing_column", "column"])
+    missing = (
+        set() if read_problems is None else set(read_problems.loc[read_problems["code"] == "missing_column", "column"])
+    )
     if len(log):
         at = _Locator(log)
         day = pd.Timestamp(today if today is not None else pd.Timestamp.now()).normalize()
@@ -131,8 +133,12 @@ def _date_order(log: pd.DataFrame, at: _Locator) -> list[pd.DataFrame]:
     out = []
     for col, code, earlier, message in (
         ("thank_you_date", "thank_you_before_interview", day, "the thank-you note is dated before the interview"),
-        ("response_date", "response_before_outreach", log["outreach_date"].dt.normalize(),
-         "the reply is dated before the request"),
+        (
+            "response_date",
+            "response_before_outreach",
+            log["outreach_date"].dt.normalize(),
+            "the reply is dated before the request",
+        ),
         ("outreach_date", "interview_before_outreach", day, "the interview is dated before the request for it"),
     ):
         later = log[col].dt.normalize()
@@ -221,7 +227,9 @@ def _introductions(log: pd.DataFrame, at: _Locator) -> list[pd.DataFrame]:
             )
         )
     edge = has_intro & ~self_intro
-    people = pd.Index(pd.unique(np.concatenate([owner + "\x1f" + contact.astype(str), owner + "\x1f" + introducer.astype(str)])))
+    people = pd.Index(
+        pd.unique(np.concatenate([owner + "\x1f" + contact.astype(str), owner + "\x1f" + introducer.astype(str)]))
+    )
     src = people.get_indexer(owner[edge] + "\x1f" + introducer[edge].astype(str))
     dst = people.get_indexer(owner[edge] + "\x1f" + contact[edge].astype(str))
     on_cycle = _cyclic_edges(src, dst, len(people))
@@ -229,12 +237,14 @@ def _introductions(log: pd.DataFrame, at: _Locator) -> list[pd.DataFrame]:
         rows = np.flatnonzero(edge)[on_cycle]
         names = log["contact"].to_numpy(dtype=object)
         intro = log["introduced_by"].to_numpy(dtype=object)
-        cycle_text = _cycle_descriptions(src[on_cycle], dst[on_cycle], people, rows, names, intro)
+        cycle_text = _cycle_descriptions(src[on_cycle], dst[on_cycle], rows, names, intro)
         out.append(
             make_problems(
                 code="introduction_cycle",
                 value=intro[rows],
-                message=[f"introductions go round in a circle ({c}); one of these introducers is wrong" for c in cycle_text],
+                message=[
+                    f"introductions go round in a circle ({c}); one of these introducers is wrong" for c in cycle_text
+                ],
                 **at(rows, "introduced_by"),
             )
         )
@@ -250,7 +260,9 @@ def _introductions(log: pd.DataFrame, at: _Locator) -> list[pd.DataFrame]:
             make_problems(
                 code="unknown_introducer",
                 value=log["introduced_by"].to_numpy(dtype=object)[unknown],
-                message=[f"this introducer was never interviewed and appears nowhere else in the log{h}" for h in hints],
+                message=[
+                    f"this introducer was never interviewed and appears nowhere else in the log{h}" for h in hints
+                ],
                 **at(unknown, "introduced_by"),
             )
         )
@@ -286,7 +298,6 @@ def _cyclic_edges(src: np.ndarray[Any, Any], dst: np.ndarray[Any, Any], n: int) 
 def _cycle_descriptions(
     src: np.ndarray[Any, Any],
     dst: np.ndarray[Any, Any],
-    people: pd.Index[Any],
     rows: np.ndarray[Any, Any],
     names: np.ndarray[Any, Any],
     intro: np.ndarray[Any, Any],
@@ -350,6 +361,8 @@ def _names(log: pd.DataFrame, at: _Locator) -> list[pd.DataFrame]:
                 "write the name the same way, or add a contact_id to tell them apart"
             )
     if rows_out:
-        positions = log.index.get_indexer(rows_out)
-        out.append(make_problems(code="near_duplicate_name", value=values, message=messages, **at(positions, "contact")))
+        positions = log.index.get_indexer(pd.Index(rows_out))
+        out.append(
+            make_problems(code="near_duplicate_name", value=values, message=messages, **at(positions, "contact"))
+        )
     return out

@@ -16,7 +16,17 @@ import pandas as pd
 from netinsight.io import read_log
 from netinsight.safety import neutralize_formulas
 
-__all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "UsageError", "add_format", "add_log_arguments", "emit", "load_log", "say"]
+__all__ = [
+    "EXIT_OK",
+    "EXIT_PROBLEMS",
+    "EXIT_USAGE",
+    "UsageError",
+    "add_format",
+    "add_log_arguments",
+    "emit",
+    "load_log",
+    "say",
+]
 
 EXIT_OK: Final = 0
 EXIT_PROBLEMS: Final = 1
@@ -38,13 +48,26 @@ def add_log_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sheet", help="Excel: the sheet to read (name or 0-based number; default: the first)")
     parser.add_argument("--owner", dest="default_owner", help="owner of rows that name none (default: 'me')")
     order = parser.add_mutually_exclusive_group()
-    order.add_argument("--dayfirst", dest="dayfirst", action="store_const", const=True, default=None,
-                       help="read dates like 03/04/2026 as day/month (4 March)")
-    order.add_argument("--monthfirst", dest="dayfirst", action="store_const", const=False,
-                       help="read dates like 03/04/2026 as month/day (3 April)")
+    order.add_argument(
+        "--dayfirst",
+        dest="dayfirst",
+        action="store_const",
+        const=True,
+        default=None,
+        help="read dates like 03/04/2026 as day/month (4 March)",
+    )
+    order.add_argument(
+        "--monthfirst",
+        dest="dayfirst",
+        action="store_const",
+        const=False,
+        help="read dates like 03/04/2026 as month/day (3 April)",
+    )
 
 
-def add_format(parser: argparse.ArgumentParser, *, default: str = "table", choices: tuple[str, ...] = ("table", "json", "csv")) -> None:
+def add_format(
+    parser: argparse.ArgumentParser, *, default: str = "table", choices: tuple[str, ...] = ("table", "json", "csv")
+) -> None:
     """Add ``--format``."""
     parser.add_argument("--format", choices=choices, default=default, help=f"output format (default: {default})")
 
@@ -59,8 +82,10 @@ def load_log(args: argparse.Namespace, *, quiet_problems: bool = False) -> pd.Da
     if not quiet_problems and problems is not None:
         errors = int((problems["severity"] == "error").sum())
         if errors:
-            say(f"netinsight: {args.log} has {errors} problem(s) that left values unread; "
-                f"run 'netinsight validate {args.log}' to see them.")
+            say(
+                f"netinsight: {args.log} has {errors} problem(s) that left values unread; "
+                f"run 'netinsight validate {args.log}' to see them."
+            )
     return log
 
 
@@ -84,7 +109,7 @@ def _flat(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     for col in out.columns:
         values = out[col]
-        if isinstance(values.dtype, pd.ArrowDtype) and hasattr(values, "list") or values.map(
+        if (isinstance(values.dtype, pd.ArrowDtype) and hasattr(values, "list")) or values.map(
             lambda v: isinstance(v, (list, tuple))
         ).any():
             out[col] = values.map(lambda v: "; ".join(_text(x) for x in v), na_action="ignore")
@@ -95,7 +120,8 @@ def _flat(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _date_strings(values: pd.Series[Any]) -> pd.Series[Any]:
     has_time = bool((values.dropna() != values.dropna().dt.normalize()).any())
-    return values.dt.strftime("%Y-%m-%d %H:%M" if has_time else "%Y-%m-%d")
+    text: pd.Series[Any] = values.dt.strftime("%Y-%m-%d %H:%M" if has_time else "%Y-%m-%d")
+    return text
 
 
 def _text(value: object) -> str:
@@ -116,7 +142,7 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def _json_value(value: Any) -> Any:
-    if isinstance(value, (list, tuple)) or hasattr(value, "tolist") and not isinstance(value, (str, bytes)):
+    if isinstance(value, (list, tuple)) or (hasattr(value, "tolist") and not isinstance(value, (str, bytes))):
         items = value.tolist() if hasattr(value, "tolist") else value
         if isinstance(items, list):
             return [_json_value(v) for v in items]

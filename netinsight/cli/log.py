@@ -32,7 +32,8 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "summary",
         help="owners, interviews, contacts, companies, industries and date range",
-        description="Headline counts of a log: owners, interviews, distinct contacts, companies, industries, first and last date.",
+        description="Headline counts of a log: owners, interviews, distinct contacts, companies, industries, "
+        "first and last date.",
     )
     add_log_arguments(p)
     add_format(p)

@@ -26,8 +26,11 @@ def register(subparsers: Any) -> None:
     """Add ``plot`` with every kind the topic modules offer."""
     from netinsight.cli.main import COMMAND_MODULES
 
-    p = subparsers.add_parser("plot", help="draw a chart of a log to a PNG, SVG or PDF file",
-                              description="Draw a chart of a log and save it (PNG, SVG or PDF by the file ending).")
+    p = subparsers.add_parser(
+        "plot",
+        help="draw a chart of a log to a PNG, SVG or PDF file",
+        description="Draw a chart of a log and save it (PNG, SVG or PDF by the file ending).",
+    )
     kinds = p.add_subparsers(dest="kind", metavar="KIND", required=True)
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"netinsight.cli.{name}")

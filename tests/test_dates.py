@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from netinsight.dates import AMBIGUOUS, BAD, EMPTY, OK, parse_dates
+
+
+def one(text: object, **kw: object) -> tuple[pd.Timestamp, int]:
+    dates, status = parse_dates(pd.Series([text], dtype=object), **kw)  # type: ignore[arg-type]
+    return dates.iloc[0], int(status[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-03-14", "2026-03-14 00:00"),
+        ("2026-3-4", "2026-03-04 00:00"),
+        ("2026/03/14", "2026-03-14 00:00"),
+        ("2026-03-14 14:30", "2026-03-14 14:30"),
+        ("2026-03-14T14:30:15", "2026-03-14 14:30:15"),
+        ("2026-03-14T14:30:15.250", "2026-03-14 14:30:15"),
+        ("3/14/2026", "2026-03-14 00:00"),
+        ("03/14/2026 2:30 PM", "2026-03-14 14:30"),
+        ("3/14/26", "2026-03-14 00:00"),
+        ("14/3/2026", "2026-03-14 00:00"),
+        ("14.03.2026", "2026-03-14 00:00"),
+        ("4/4/2026", "2026-04-04 00:00"),
+        ("14 Mar 2026", "2026-03-14 00:00"),
+        ("14 March 2026 9:05", "2026-03-14 09:05"),
+        ("14-Mar-2026", "2026-03-14 00:00"),
+        ("Mar 14, 2026", "2026-03-14 00:00"),
+        ("March 14th, 2026", "2026-03-14 00:00"),
+        ("Sept 1 2026", "2026-09-01 00:00"),
+        ("Mar 14, 2026 12:15 am", "2026-03-14 00:15"),
+        ("46095", "2026-03-14 00:00"),
+        ("46095.5", "2026-03-14 12:00"),
+        ("  2026-03-14  ", "2026-03-14 00:00"),
+    ],
+)
+def test_accepted_formats(text: str, expected: str) -> None:
+    stamp, status = one(text)
+    assert status == OK
+    assert stamp == pd.Timestamp(expected)
+
+
+@pytest.mark.parametrize("text", ["03/04/2026", "1/2/2026", "12.11.2026", "05-06-26"])
+def test_ambiguous_dates_are_reported_not_guessed(text: str) -> None:
+    stamp, status = one(text)
+    assert status == AMBIGUOUS
+    assert pd.isna(stamp)
+
+
+def test_dayfirst_resolves_ambiguity() -> None:
+    assert one("03/04/2026", dayfirst=True) == (pd.Timestamp("2026-04-03"), OK)
+    assert one("03/04/2026", dayfirst=False) == (pd.Timestamp("2026-03-04"), OK)
+    # an explicit order also applies to dates that would be unambiguous the other way
+    assert one("13/04/2026", dayfirst=False)[1] == BAD
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["soon", "2026-02-30", "31/31/2026", "Smarch 3, 2026", "2026-03-14 25:00", "13:00 PM 3/14/2026", "2026",
+     "2026-03-14+01:00", "3/14/2026 13:00 PM", "99999999"],
+)
+def test_bad_dates(text: str) -> None:
+    stamp, status = one(text)
+    assert status == BAD
+    assert pd.isna(stamp)
+
+
+def test_empty_values() -> None:
+    dates, status = parse_dates(pd.Series(["", "  ", None, np.nan], dtype=object))
+    assert status.tolist() == [EMPTY] * 4
+    assert dates.isna().all()
+
+
+def test_datetimes_pass_through_and_mixed_excel_cells() -> None:
+    typed = pd.Series(pd.to_datetime(["2026-03-14 10:00", None]))
+    dates, status = parse_dates(typed)
+    assert dates.iloc[0] == pd.Timestamp("2026-03-14 10:00")
+    assert status.tolist() == [OK, EMPTY]
+    mixed = pd.Series([pd.Timestamp("2026-03-14"), "15 Mar 2026", "", "nope"], dtype=object)
+    dates, status = parse_dates(mixed)
+    assert dates.iloc[:2].tolist() == [pd.Timestamp("2026-03-14"), pd.Timestamp("2026-03-15")]
+    assert status.tolist() == [OK, OK, EMPTY, BAD]
+
+
+def test_index_and_dtype_kept_input_not_modified() -> None:
+    values = pd.Series(["2026-03-14", "x"], index=[10, 20], name="date")
+    before = values.copy()
+    dates, _ = parse_dates(values)
+    assert dates.index.tolist() == [10, 20]
+    assert dates.name == "date"
+    assert str(dates.dtype) == "datetime64[ns]"
+    pd.testing.assert_series_equal(values, before)
+
+
+def test_repeated_values_parse_once_and_map_back() -> None:
+    values = pd.Series(["3/14/2026", "03/04/2026"] * 1000)
+    dates, status = parse_dates(values)
+    assert (status[::2] == OK).all() and (status[1::2] == AMBIGUOUS).all()
+    assert (dates.iloc[::2] == pd.Timestamp("2026-03-14")).all()

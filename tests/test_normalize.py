@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import netinsight as ni
+from netinsight.normalize import empty_log
+
+from .conftest import make_log
+
+
+def problems_of(log: pd.DataFrame) -> pd.DataFrame:
+    problems: pd.DataFrame = log.attrs["problems"]
+    return problems
+
+
+def test_columns_dtypes_and_order_match_empty_log() -> None:
+    log = make_log(date=["2026-01-05"], contact=["Ana"], Mood=["good"])
+    reference = empty_log()
+    assert log.columns.tolist() == [*ni.schema.CANONICAL_COLUMNS, "Mood", "source_file", "source_line"]
+    for col in reference.columns:
+        assert str(log[col].dtype) == str(reference[col].dtype), col
+
+
+def test_spaces_are_trimmed_and_collapsed_and_na_names_are_names() -> None:
+    log = make_log(date=["2026-01-05"] * 4, contact=["  Ana   Ruiz ", "NA", "None", "NULL"],
+                   company=[" Acme  Corp ", "", " ", "x"])
+    assert log["contact"].tolist() == ["Ana Ruiz", "NA", "None", "NULL"]
+    assert log["company"].isna().tolist() == [False, True, True, False]
+    assert log["company"].iloc[0] == "Acme Corp"
+
+
+def test_booleans() -> None:
+    values = ["yes", "No", "Y", "n", "TRUE", "false", "1", "0", "x", "", "maybe"]
+    log = make_log(date=["2026-01-05"] * len(values), contact=list("abcdefghijk"), questions_prepared=values)
+    assert log["questions_prepared"].tolist()[:9] == [True, False, True, False, True, False, True, False, True]
+    assert log["questions_prepared"].iloc[9:].isna().all()
+    bad = problems_of(log)
+    assert bad[["line", "code", "value"]].values.tolist() == [[11, "bad_boolean", "maybe"]]
+
+
+def test_channel_vocabulary_and_unknown_values_kept() -> None:
+    values = ["coffee", "Onsite", "in-person", "call", "Zoom", "Teams", "Google Meet", "carrier pigeon"]
+    log = make_log(date=["2026-01-05"] * len(values), contact=list("abcdefgh"), channel=values)
+    assert log["channel"].astype(object).tolist() == [
+        "in_person", "in_person", "in_person", "phone", "video", "video", "video", "carrier pigeon"]
+    (row,) = problems_of(log).itertuples()
+    assert (row.code, row.line, row.value) == ("unknown_value", 8, "carrier pigeon")
+    assert "known values: ['in_person', 'phone', 'video']" in row.message
+
+
+def test_source_vocabulary() -> None:
+    log = make_log(date=["2026-01-05"] * 4, contact=list("abcd"),
+                   source=["Alumni database", "LinkedIn", "career fair", "Friend or family"])
+    assert log["source"].astype(object).tolist() == ["alumni", "linkedin", "event", "friend_family"]
+
+
+def test_outcome_lists() -> None:
+    log = make_log(date=["2026-01-05"] * 4, contact=list("abcd"),
+                   outcome=["Job lead; Referral", "mentor, offer", "", "referral and job lead"])
+    assert log["outcome"].tolist() == [["job_lead", "referral"], ["mentorship", "offer"], [],
+                                       ["referral", "job_lead"]]
+
+
+def test_follow_up_lists_with_commas_inside_dates() -> None:
+    log = make_log(date=["2026-01-05"] * 4, contact=list("abcd"),
+                   follow_up_date=["2026-02-01; 2026-03-01", "Feb 1, 2026, Mar 1, 2026", "2026-02-01, 2026-03-01", ""])
+    expected = [pd.Timestamp("2026-02-01"), pd.Timestamp("2026-03-01")]
+    assert [list(v) for v in log["follow_up_date"].tolist()] == [expected, expected, expected, []]
+
+
+def test_bad_dates_in_follow_up_lists_are_located() -> None:
+    log = make_log(date=["2026-01-05"] * 2, contact=["a", "b"], follow_up_date=["2026-02-01", "2026-02-01; later"])
+    assert [len(v) for v in log["follow_up_date"]] == [1, 1]
+    (row,) = problems_of(log).itertuples()
+    assert (row.code, row.line, row.value, row.column) == ("bad_date", 2, "later", "follow_up_date")
+
+
+def test_numbers() -> None:
+    log = make_log(date=["2026-01-05"] * 4, contact=list("abcd"), duration_min=["45", "30 min", "", "half hour"],
+                   class_year=["2027", "Class of 2028", "", "soon"])
+    assert log["duration_min"].tolist()[:2] == [45.0, 30.0]
+    assert log["class_year"].tolist()[:2] == [2027, 2028]
+    codes = problems_of(log)[["line", "code"]].values.tolist()
+    assert codes == [[4, "bad_number"], [4, "bad_number"]]
+
+
+def test_contact_ids_are_keys() -> None:
+    log = make_log(date=["2026-01-05"] * 2, contact=["a", "b"],
+                   contact_id=["Ana@Acme.example ", "https://www.linkedin.com/in/ben/"])
+    assert log["contact_id"].tolist() == ["ana@acme.example", "linkedin.com/in/ben"]
+
+
+def test_missing_required_columns_are_reported_with_aliases() -> None:
+    log = ni.read_log(pd.DataFrame({"Person": ["Ana"], "Mood": ["ok"]}))
+    (row,) = problems_of(log).itertuples()
+    assert row.code == "missing_column"
+    assert row.column == "date"
+    assert "columns found: ['Person', 'Mood']" in row.message
+    assert "'date of interview'" in row.message
+    assert log["date"].isna().all()
+    assert log["Mood"].tolist() == ["ok"]
+
+
+def test_two_headers_for_one_column() -> None:
+    log = ni.read_log(pd.DataFrame({"Date": ["2026-01-05"], "Name": ["Ana"], "Contact": ["Ben"]}))
+    assert log["contact"].tolist() == ["Ana"]
+    assert log["Contact"].tolist() == ["Ben"]
+    (row,) = problems_of(log).itertuples()
+    assert row.code == "duplicate_column"
+    assert "'Name' and 'Contact' both stand for 'contact'" in row.message
+
+
+def test_unknown_columns_are_kept_untouched() -> None:
+    log = make_log(date=["2026-01-05"], contact=["Ana"], **{"  Weird header ": ["  spaced  "]})
+    assert log["  Weird header "].tolist() == ["  spaced  "]
+
+
+def test_owner_column_and_default_owner() -> None:
+    log = ni.read_log(pd.DataFrame({"Student": ["S1", ""], "date": ["2026-01-05"] * 2, "contact": ["a", "b"]}),
+                      owner="unknown")
+    assert log["owner"].astype(object).tolist() == ["S1", "unknown"]
+    (row,) = problems_of(log).itertuples()
+    assert (row.code, row.line) == ("unknown_value", 2)
+    assert make_log(date=["2026-01-05"], contact=["a"])["owner"].tolist() == ["me"]
+    assert ni.read_log(pd.DataFrame({"date": ["2026-01-05"], "contact": ["a"]}), owner="kim")["owner"].tolist() == ["kim"]
+
+
+def test_sector_column_is_derived_again_when_industry_present() -> None:
+    log = make_log(date=["2026-01-05"], contact=["a"], industry=["Banking"], sector=["whatever"])
+    assert log["sector"].tolist() == ["Finance"]
+    assert "whatever" not in log.columns
+
+
+def test_sector_header_alone_means_industry() -> None:
+    log = ni.read_log(pd.DataFrame({"date": ["2026-01-05"], "contact": ["a"], "Sector": ["Tech"]}))
+    assert (log["industry"].iloc[0], log["sector"].iloc[0]) == ("Tech", "Technology")
+
+
+def test_dates_are_typed_and_located() -> None:
+    log = make_log(date=["2026-01-05", "03/04/2026", "nope"], contact=list("abc"))
+    assert log["date"].iloc[0] == pd.Timestamp("2026-01-05")
+    assert log["date"].iloc[1:].isna().all()
+    problems = problems_of(log)
+    assert problems[["line", "code", "value"]].values.tolist() == [[2, "ambiguous_date", "03/04/2026"],
+                                                                   [3, "bad_date", "nope"]]
+
+
+@pytest.mark.parametrize("dayfirst", [True, False])
+def test_dayfirst_is_passed_on(dayfirst: bool) -> None:
+    log = ni.read_log(pd.DataFrame({"date": ["03/04/2026"], "contact": ["a"]}), dayfirst=dayfirst)
+    assert log["date"].iloc[0] == (pd.Timestamp("2026-04-03") if dayfirst else pd.Timestamp("2026-03-04"))
+    assert problems_of(log).empty
