@@ -9,15 +9,29 @@ merged on a guess.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from typing import Any, Final
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from netinsight.distinct import map_distinct
 
 __all__ = ["id_key", "name_key", "near_duplicate_pairs"]
 
 _TITLES: Final = r"^(?:(?:dr|mr|mrs|ms|mx|miss|prof|professor|sir|dame|rev)\b\.?\s*)+"
 _SUFFIXES: Final = r"(?:,?\s+(?:jr|sr|phd|ph d|md|mba|esq|ii|iii|iv)\.?)+$"
+#: Regex steps (RE2, run by Arrow) from a lower-cased name to its key.
+_KEY_STEPS: Final = (
+    (r"[\s\x{00a0}]+", " "),
+    (r"^ +| +$", ""),
+    (_TITLES, ""),
+    (_SUFFIXES, ""),
+    (r"[.,;:\"()]+", " "),
+    (r" +", " "),
+)
 
 
 def name_key(names: pd.Series[Any]) -> pd.Series[Any]:
@@ -38,21 +52,16 @@ def name_key(names: pd.Series[Any]) -> pd.Series[Any]:
     >>> name_key(pd.Series(["Dr. Ana  Ruiz", "ana ruiz", "Ben Okafor, PhD", "Zoë O'Neil", None])).tolist()
     ['ana ruiz', 'ana ruiz', 'ben okafor', "zoë o'neil", nan]
     """
-    codes, uniques = pd.factorize(names)
-    keys = (
-        pd.Series(np.asarray(uniques, dtype=object), dtype="str")
-        .str.casefold()
-        .str.replace(r"[\s\u00a0]+", " ", regex=True)
-        .str.strip()
-        .str.replace(_TITLES, "", regex=True)
-        .str.replace(_SUFFIXES, "", regex=True)
-        .str.replace(r"[.,;:\"()]+", " ", regex=True)
-        .str.replace(r"\s+", " ", regex=True)
-        .str.strip()
-    )
-    keys = keys.where(keys.ne(""))
-    out = keys.to_numpy(dtype=object)[codes] if len(keys) else np.full(len(codes), np.nan, dtype=object)
-    out[codes < 0] = np.nan
+
+    def keys(uniques: pd.Series[Any]) -> Any:
+        text = pa.array(uniques.astype(str).to_numpy(dtype=object), type=pa.string())
+        text = pc.utf8_lower(text)
+        for pattern, replacement in _KEY_STEPS:
+            text = pc.replace_substring_regex(text, pattern=pattern, replacement=replacement)
+        text = pc.utf8_trim_whitespace(text)
+        return pc.if_else(pc.equal(text, ""), None, text).to_numpy(zero_copy_only=False)
+
+    out = map_distinct(names, keys)
     return pd.Series(out, index=names.index, dtype="str", name=names.name)
 
 
@@ -89,46 +98,93 @@ def id_key(ids: pd.Series[Any]) -> pd.Series[Any]:
     return keys.where(keys.ne(""))
 
 
-def near_duplicate_pairs(names: pd.Series[Any], *, cutoff: float = 0.85) -> list[tuple[str, str, float]]:
-    """Pairs of distinct names in one group that are probably one person.
+def near_duplicate_pairs(
+    keys: pd.Series[Any], *, groups: pd.Series[Any] | None = None, cutoff: float = 0.85
+) -> pd.DataFrame:
+    """Pairs of distinct names within a group that are probably one person.
 
-    Two keys are near-duplicates when they become equal without accents, or when their
-    similarity ratio (`difflib.SequenceMatcher`) is at least `cutoff` and their last words
-    match or nearly match ("Jon Smith" / "John Smith"). Meant for the few names of one
-    owner at one company, not for a whole cohort at once.
+    Two keys are near-duplicates when they are equal without accents ("zoë li" / "zoe li"),
+    or when their similarity ratio (`difflib.SequenceMatcher`) is at least `cutoff` and
+    their last words match or nearly match ("jon smith" / "john smith"). Only names that
+    share a group and their first word, last word or accent-free form are compared (a
+    vectorised self-join), so a cohort's many groups cost little.
 
     Parameters
     ----------
-    names
-        Name keys (see `name_key`) of one group.
+    keys
+        Name keys (see `name_key`); missing keys are ignored.
+    groups
+        The group of each key (e.g. owner and company); None compares all keys.
     cutoff
         The similarity ratio from which two names are reported.
 
     Returns
     -------
-    list of (str, str, float)
-        Each pair once, sorted, with its ratio.
+    pandas.DataFrame
+        ``group, a, b, ratio``: each pair once with ``a < b``, sorted.
 
     Examples
     --------
     >>> near_duplicate_pairs(pd.Series(["jon smith", "john smith", "ana ruiz", "zoë li", "zoe li"]))
-    [('john smith', 'jon smith', 0.947), ('zoe li', 'zoë li', 1.0)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+       group           a          b  ratio
+    0      0  john smith  jon smith  0.947
+    1      0      zoe li     zoë li  1.000
     """
-    unique = sorted({str(n) for n in names.dropna()})
-    pairs: list[tuple[str, str, float]] = []
-    folded = {n: _fold(n) for n in unique}
-    for i, a in enumerate(unique):
-        for b in unique[i + 1 :]:
-            if folded[a] == folded[b]:
-                pairs.append((a, b, 1.0))
-                continue
-            ratio = difflib.SequenceMatcher(None, a, b).ratio()
-            if ratio >= cutoff and difflib.SequenceMatcher(None, a.split()[-1], b.split()[-1]).ratio() >= 0.8:
-                pairs.append((a, b, round(ratio, 3)))
-    return pairs
+    frame = pd.DataFrame(
+        {"group": 0 if groups is None else groups.to_numpy(), "key": keys.to_numpy(dtype=object)}, index=keys.index
+    )
+    frame = frame[frame["key"].notna()].drop_duplicates()
+    columns = ["group", "a", "b", "ratio"]
+    if frame.empty:
+        return pd.DataFrame({c: pd.Series(dtype=float if c == "ratio" else object) for c in columns})
+    frame["folded"] = _folded(frame["key"])
+    frame["first"], frame["last"] = _first_and_last_word(frame["key"])
+    blocks = []
+    for block in ("folded", "first", "last"):
+        joined = frame[["group", block, "key"]].merge(frame[["group", block, "key"]], on=["group", block])
+        blocks.append(joined.loc[joined["key_x"] < joined["key_y"], ["group", "key_x", "key_y"]])
+    candidates = pd.concat(blocks, ignore_index=True).drop_duplicates()
+    candidates.columns = pd.Index(["group", "a", "b"])
+    candidates = candidates[_plausible(candidates["a"], candidates["b"])]
+    ratios = []
+    for a, b in zip(candidates["a"], candidates["b"], strict=True):
+        if _fold(a) == _fold(b):
+            ratios.append(1.0)
+            continue
+        ratio = difflib.SequenceMatcher(None, a, b).ratio()
+        lasts = difflib.SequenceMatcher(None, a.split()[-1], b.split()[-1]).ratio()
+        ratios.append(round(ratio, 3) if ratio >= cutoff and lasts >= 0.8 else np.nan)
+    candidates["ratio"] = ratios
+    found = candidates[candidates["ratio"].notna()].sort_values(["group", "a", "b"], kind="stable")
+    return found.reset_index(drop=True)[columns]
+
+
+def _first_and_last_word(keys: pd.Series[Any]) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    text = pa.array(keys.astype(str).to_numpy(dtype=object), type=pa.string())
+    first = pc.struct_field(pc.extract_regex(text, r"^(?P<w>\S+)"), [0])
+    last = pc.struct_field(pc.extract_regex(text, r"(?P<w>\S+)$"), [0])
+    return first.to_numpy(zero_copy_only=False), last.to_numpy(zero_copy_only=False)
+
+
+def _folded(keys: pd.Series[Any]) -> np.ndarray[Any, Any]:
+    """Keys without accents; only the few non-ASCII keys go through Python."""
+    values = keys.to_numpy(dtype=object).copy()
+    ascii_only = pc.string_is_ascii(pa.array(values, type=pa.string())).to_numpy(zero_copy_only=False)
+    values[~ascii_only] = [_fold(v) for v in values[~ascii_only]]
+    return values
+
+
+def _plausible(a: pd.Series[Any], b: pd.Series[Any]) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    """Cheap filter before `difflib`: each word pair starts alike and differs little in length."""
+    wa, wb = a.astype(str).str.split(), b.astype(str).str.split()
+    keep = np.ones(len(a), dtype=bool)
+    for pick in (0, -1):
+        x, y = wa.str[pick].astype(str), wb.str[pick].astype(str)
+        keep &= (x.str[0] == y.str[0]).to_numpy() & ((x.str.len() - y.str.len()).abs() <= 2).to_numpy()
+    folded = np.array([_fold(x) == _fold(y) for x, y in zip(a, b, strict=True)], dtype=bool) if len(a) else keep
+    return keep | folded
 
 
 def _fold(text: str) -> str:
-    import unicodedata
-
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")

@@ -14,8 +14,10 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from netinsight import dates as _dates
+from netinsight.distinct import map_distinct
 from netinsight.names import id_key
 from netinsight.problems import make_problems
 from netinsight.readers import RawTable
@@ -230,7 +232,14 @@ def _map_headers(
 
 def _clean_text(values: pd.Series[Any]) -> pd.Series[Any]:
     """Trim and collapse spaces; empty -> missing. "NA", "None", "NULL" stay text."""
-    return _blank_to_na(values.astype("str").str.replace(r"\s+", " ", regex=True).str.strip())
+    return _blank_to_na(_squeeze(values.astype("str")))
+
+
+def _squeeze(values: pd.Series[Any]) -> pd.Series[Any]:
+    """Collapse runs of white space and trim, with Arrow kernels (no Python per value)."""
+    array = pa.array(values, type=pa.string(), from_pandas=True)
+    squeezed = pc.utf8_trim_whitespace(pc.replace_substring_regex(array, pattern=r"\s+", replacement=" "))
+    return pd.Series(squeezed.to_pandas(types_mapper=None), dtype="str")
 
 
 def _blank_to_na(values: pd.Series[Any]) -> pd.Series[Any]:
@@ -340,8 +349,7 @@ def _follow_ups(
 def _outcomes(values: pd.Series[Any], problems: list[pd.DataFrame], locate: Any) -> pd.Series[Any]:
     n = len(values)
     pieces, rows = _split_cells(values, r"[;,|/\n]|\band\b|&")
-    keys = pieces.map(header_key)
-    known = keys.map(_OUTCOMES)
+    known = pd.Series(map_distinct(pieces, lambda u: u.map(lambda v: _OUTCOMES.get(header_key(v)))), dtype=object)
     unknown = known.isna().to_numpy()
     if unknown.any():
         problems.append(
@@ -357,20 +365,14 @@ def _outcomes(values: pd.Series[Any], problems: list[pd.DataFrame], locate: Any)
 
 
 def _sectors(industry: pd.Series[Any], table: Mapping[str, str]) -> pd.Series[Any]:
-    codes, uniques = pd.factorize(industry)
-    mapped = pd.Series(np.asarray(uniques, dtype=object)).map(lambda v: table.get(header_key(v), v))
-    out = mapped.to_numpy(dtype=object)[codes] if len(mapped) else np.full(len(codes), np.nan, dtype=object)
-    out[codes < 0] = np.nan
-    return pd.Series(out)
+    return pd.Series(map_distinct(industry, lambda u: u.map(lambda v: table.get(header_key(v), v))))
 
 
 def _vocabulary(
     col: str, values: pd.Series[Any], table: Mapping[str, str], problems: list[pd.DataFrame], locate: Any
 ) -> pd.Series[Any]:
-    codes, uniques = pd.factorize(values)
-    mapped = pd.Series(np.asarray(uniques, dtype=object)).map(lambda v: table.get(header_key(v)))
-    known = mapped.to_numpy(dtype=object)[codes] if len(mapped) else np.full(len(codes), None, dtype=object)
-    unknown = (codes >= 0) & pd.isna(known)
+    known = map_distinct(values, lambda u: u.map(lambda v: table.get(header_key(v))))
+    unknown = values.notna().to_numpy() & pd.isna(known)
     if unknown.any():
         problems.append(
             make_problems(
@@ -384,7 +386,7 @@ def _vocabulary(
 
 
 def _booleans(values: pd.Series[Any], problems: list[pd.DataFrame], locate: Any) -> pd.Series[Any]:
-    mapped = values.map(header_key, na_action="ignore").map(BOOLEAN_VALUES)
+    mapped = pd.Series(map_distinct(values, lambda u: u.map(lambda v: BOOLEAN_VALUES.get(header_key(v)))))
     bad = (values.notna() & mapped.isna()).to_numpy()
     if bad.any():
         problems.append(

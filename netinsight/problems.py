@@ -30,7 +30,6 @@ PROBLEM_COLUMNS: Final[tuple[str, ...]] = ("file", "line", "column", "value", "c
 #: Every problem code with its severity and what it means.
 PROBLEM_CODES: Final[dict[str, tuple[str, str]]] = {
     "unreadable_file": ("error", "the file cannot be read (wrong type, corrupt, undecodable or empty)"),
-    "duplicate_header": ("error", "two columns of the file have the same header"),
     "duplicate_column": ("error", "two headers stand for the same log column"),
     "too_many_fields": ("error", "a row has more fields than the header"),
     "missing_column": ("error", "a required column is missing"),
@@ -44,6 +43,8 @@ PROBLEM_CODES: Final[dict[str, tuple[str, str]]] = {
     "response_before_outreach": ("error", "a reply dated before the request"),
     "self_introduction": ("error", "a person introduced by themselves"),
     "introduction_cycle": ("error", "introductions that go round in a circle"),
+    "empty_value": ("error", "a required value left empty (a target without employer or industry)"),
+    "duplicate_target": ("error", "the same employer twice in a target list"),
     "near_duplicate_name": ("warning", "two names that are probably one person"),
     "name_variant": ("warning", "one person written in several ways"),
     "future_date": ("warning", "a date after today"),
@@ -63,7 +64,7 @@ def make_problems(
     message: str | Sequence[str] | pd.Series[Any],
     file: str | Sequence[str] | pd.Series[Any],
     line: int | Sequence[int] | pd.Series[Any] | np.ndarray[Any, Any] | None = None,
-    column: str | None = None,
+    column: str | Sequence[str] | None = None,
     value: object = None,
 ) -> pd.DataFrame:
     """Build a problems table for one code; every argument may be a scalar or per-row.
@@ -93,12 +94,12 @@ def make_problems(
         msg = f"`code` must be one of {sorted(PROBLEM_CODES)}, not {code!r}."
         raise ValueError(msg)
     severity = PROBLEM_CODES[code][0]
-    sizes = [len(v) for v in (message, file, line, value) if _is_sequence(v)]
+    sizes = [len(v) for v in (message, file, line, column, value) if _is_sequence(v)]  # type: ignore[arg-type]
     n = max(sizes) if sizes else 1
     frame = pd.DataFrame(
         {
             "file": _broadcast(file, n),
-            "line": pd.array(_broadcast(line, n), dtype="Int64"),
+            "line": pd.array(_broadcast(line, n), dtype="Int64"),  # type: ignore[call-overload]
             "column": _broadcast(column, n),
             "value": _broadcast(value, n),
             "code": code,
@@ -169,12 +170,18 @@ def format_problems(problems: pd.DataFrame) -> list[str]:
     ['log.csv:4: contact: error: fill in who you spoke with [empty_contact]']
     """
     lines = []
-    for row in problems.itertuples(index=False):
-        where = str(row.file)
-        if not pd.isna(row.line):
-            where += f":{row.line}"
-        column = f" {row.column}:" if isinstance(row.column, str) and row.column else ""
-        lines.append(f"{where}:{column} {row.severity}: {row.message} [{row.code}]")
+    for file, line, column, severity, message, code in zip(
+        problems["file"],
+        problems["line"],
+        problems["column"],
+        problems["severity"],
+        problems["message"],
+        problems["code"],
+        strict=True,
+    ):
+        where = str(file) if pd.isna(line) else f"{file}:{line}"
+        label = f" {column}:" if isinstance(column, str) and column else ""
+        lines.append(f"{where}:{label} {severity}: {message} [{code}]")
     return lines
 
 
@@ -214,7 +221,7 @@ def _is_sequence(value: object) -> bool:
 
 def _broadcast(value: object, n: int) -> list[object]:
     if _is_sequence(value):
-        items = list(value)  # type: ignore[call-overload]
+        items: list[object] = list(value)  # type: ignore[call-overload]
         if len(items) != n:
             msg = f"problem fields must have one value per problem ({n}), got {len(items)}."
             raise ValueError(msg)

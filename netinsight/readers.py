@@ -208,14 +208,15 @@ def _parse_fast(text: str, delimiter: str) -> tuple[pd.DataFrame | None, np.ndar
     """Parse with pandas' C reader; locate records with a vectorised quote-parity scan."""
     data = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
     newlines = np.flatnonzero(data == 10)
-    quotes = np.cumsum(data == 34)
-    breaks = newlines[quotes[newlines] % 2 == 0]
+    quotes = np.flatnonzero(data == 34)
+    breaks = newlines[np.searchsorted(quotes, newlines) % 2 == 0]  # even number of quotes before: outside a field
     starts = np.concatenate([[1], np.searchsorted(newlines, breaks) + 2]).astype(np.int64)
     if len(breaks) and breaks[-1] == len(data) - 1:
         starts = starts[:-1]
     try:
         rows = pd.read_csv(
-            io.StringIO(text),
+            io.BytesIO(data.tobytes()),
+            encoding="utf-8",
             sep=delimiter,
             header=None,
             dtype=str,

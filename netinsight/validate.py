@@ -11,7 +11,6 @@ introducer's owner), which keeps the pairwise comparison small.
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Any
 
@@ -227,12 +226,18 @@ def _introductions(log: pd.DataFrame, at: _Locator) -> list[pd.DataFrame]:
             )
         )
     edge = has_intro & ~self_intro
-    people = pd.Index(
-        pd.unique(np.concatenate([owner + "\x1f" + contact.astype(str), owner + "\x1f" + introducer.astype(str)]))
-    )
-    src = people.get_indexer(owner[edge] + "\x1f" + introducer[edge].astype(str))
-    dst = people.get_indexer(owner[edge] + "\x1f" + contact[edge].astype(str))
-    on_cycle = _cyclic_edges(src, dst, len(people))
+    # one integer per (owner, name key): owners and names factorised together, no string joins
+    owner_code = pd.factorize(owner)[0].astype(np.int64)
+    name_codes, names_seen = pd.factorize(np.concatenate([contact, introducer]))
+    contact_code, introducer_code = np.split(name_codes.astype(np.int64), 2)
+    width = len(names_seen) + 1
+    contact_id = np.where(contact_code >= 0, owner_code * width + contact_code, -1)
+    introducer_id = np.where(introducer_code >= 0, owner_code * width + introducer_code, -1)
+    ids, dense = np.unique(np.concatenate([contact_id, introducer_id]), return_inverse=True)
+    dense_contact, dense_introducer = np.split(dense, 2)
+    src, dst = dense_introducer[edge], dense_contact[edge]
+    n_people = len(ids)
+    on_cycle = _cyclic_edges(src, dst, n_people)
     if on_cycle.any():
         rows = np.flatnonzero(edge)[on_cycle]
         names = log["contact"].to_numpy(dtype=object)
@@ -248,25 +253,39 @@ def _introductions(log: pd.DataFrame, at: _Locator) -> list[pd.DataFrame]:
                 **at(rows, "introduced_by"),
             )
         )
-    known = pd.Index(pd.unique(owner[pd.notna(contact)] + "\x1f" + contact[pd.notna(contact)].astype(str)))
-    unknown = edge & ~pd.Index(owner + "\x1f" + introducer.astype(str)).isin(known)
+    unknown = edge & ~np.isin(introducer_id, contact_id[contact_id >= 0])
     if unknown.any():
-        contacts_of = pd.Series(contact).groupby(owner).agg(lambda s: sorted(set(s.dropna())))
-        hints = []
-        for who, name in zip(owner[unknown], introducer[unknown], strict=True):
-            close = difflib.get_close_matches(name, contacts_of.get(who, []), n=1, cutoff=0.85)
-            hints.append(f"; did you mean {close[0]!r}?" if close else "; fine if so, else check the spelling")
+        hints = _introducer_hints(owner, contact, introducer, unknown)
         out.append(
             make_problems(
                 code="unknown_introducer",
                 value=log["introduced_by"].to_numpy(dtype=object)[unknown],
                 message=[
-                    f"this introducer was never interviewed and appears nowhere else in the log{h}" for h in hints
+                    "this introducer was never interviewed and appears nowhere else in the log; "
+                    + (f"did you mean {h!r}?" if isinstance(h, str) else "fine if so, else check the spelling")
+                    for h in hints
                 ],
                 **at(unknown, "introduced_by"),
             )
         )
     return out
+
+
+def _introducer_hints(
+    owner: np.ndarray[Any, Any], contact: np.ndarray[Any, Any], introducer: np.ndarray[Any, Any], unknown: Any
+) -> np.ndarray[Any, Any]:
+    """For each unknown introducer, the owner's contact whose name is nearly the same (or None)."""
+    contacts = pd.DataFrame({"owner": owner, "key": contact, "kind": "contact"}).dropna().drop_duplicates()
+    asked = pd.DataFrame({"owner": owner[unknown], "key": introducer[unknown], "kind": "introducer"})
+    both = pd.concat([contacts, asked.drop_duplicates()], ignore_index=True)
+    pairs = near_duplicate_pairs(both["key"], groups=both["owner"])
+    known = set(zip(contacts["owner"], contacts["key"], strict=True))
+    best: dict[tuple[str, str], str] = {}
+    for who, a, b in zip(pairs["group"], pairs["a"], pairs["b"], strict=True):
+        for name, other in ((a, b), (b, a)):
+            if (who, other) in known and (who, name) not in known:
+                best.setdefault((who, name), other)
+    return np.array([best.get((w, n)) for w, n in zip(asked["owner"], asked["key"], strict=True)], dtype=object)
 
 
 def _cyclic_edges(src: np.ndarray[Any, Any], dst: np.ndarray[Any, Any], n: int) -> np.ndarray[Any, np.dtype[np.bool_]]:
@@ -342,27 +361,29 @@ def _names(log: pd.DataFrame, at: _Locator) -> list[pd.DataFrame]:
                 **at(rows, "contact"),
             )
         )
-    distinct = frame.drop_duplicates(["owner", "company", "key"])
-    distinct = distinct[distinct["company"].notna()]
-    crowded = distinct.groupby(["owner", "company"], sort=False)["key"].transform("size") > 1
-    rows_out: list[int] = []
-    messages: list[str] = []
-    values: list[str] = []
-    for (_, _), group in distinct[crowded].groupby(["owner", "company"], sort=False):
-        by_key = dict(zip(group["key"], group.index, strict=True))
-        shown = dict(zip(group["key"], group["written"], strict=True))
-        for a, b, ratio in near_duplicate_pairs(group["key"]):
-            row = max(by_key[a], by_key[b])
-            other = shown[a] if row == by_key[b] else shown[b]
-            rows_out.append(row)
-            values.append(shown[b] if row == by_key[b] else shown[a])
-            messages.append(
-                f"probably the same person as {other!r} at the same company (similarity {ratio:.2f}); "
-                "write the name the same way, or add a contact_id to tell them apart"
-            )
-    if rows_out:
-        positions = log.index.get_indexer(pd.Index(rows_out))
+    distinct = frame[frame["company"].notna()].drop_duplicates(["owner", "company", "key"])
+    group = distinct["owner"] + "\x1f" + distinct["company"]
+    pairs = near_duplicate_pairs(distinct["key"], groups=group)
+    if len(pairs):
+        first_row = pd.Series(distinct.index.to_numpy(), index=pd.MultiIndex.from_arrays([group, distinct["key"]]))
+        shown = pd.Series(distinct["written"].to_numpy(), index=first_row.index)
+        row_a = first_row.loc[list(zip(pairs["group"], pairs["a"], strict=True))].to_numpy()
+        row_b = first_row.loc[list(zip(pairs["group"], pairs["b"], strict=True))].to_numpy()
+        later = np.maximum(row_a, row_b)
+        name_a = shown.loc[list(zip(pairs["group"], pairs["a"], strict=True))].to_numpy()
+        name_b = shown.loc[list(zip(pairs["group"], pairs["b"], strict=True))].to_numpy()
+        here = np.where(later == row_b, name_b, name_a)
+        other = np.where(later == row_b, name_a, name_b)
         out.append(
-            make_problems(code="near_duplicate_name", value=values, message=messages, **at(positions, "contact"))
+            make_problems(
+                code="near_duplicate_name",
+                value=here,
+                message=[
+                    f"probably the same person as {o!r} at the same company (similarity {r:.2f}); "
+                    "write the name the same way, or add a contact_id to tell them apart"
+                    for o, r in zip(other, pairs["ratio"], strict=True)
+                ],
+                **at(log.index.get_indexer(pd.Index(later)), "contact"),
+            )
         )
     return out

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import pandas as pd
+
+from netinsight.names import id_key, name_key, near_duplicate_pairs
+
+
+def test_name_key_ignores_case_titles_suffixes_punctuation() -> None:
+    names = pd.Series(["Dr. Ana  Ruiz", "ana ruiz", "Prof Ben Okafor, PhD", "Ben Okafor Jr.", "  ", None, "NA"])
+    assert name_key(names).tolist()[:4] == ["ana ruiz", "ana ruiz", "ben okafor", "ben okafor"]
+    assert name_key(names).iloc[4:6].isna().all()
+    assert name_key(names).iloc[6] == "na"
+
+
+def test_name_key_keeps_accents_and_index() -> None:
+    names = pd.Series(["Zoë Li", "Zoe Li"], index=[5, 9])
+    keys = name_key(names)
+    assert keys.tolist() == ["zoë li", "zoe li"]
+    assert keys.index.tolist() == [5, 9]
+
+
+def test_name_key_empty_series() -> None:
+    assert name_key(pd.Series([], dtype="str")).tolist() == []
+
+
+def test_id_key() -> None:
+    ids = pd.Series(["HTTPS://www.LinkedIn.com/in/Ana-Ruiz/", "linkedin.com/in/ana-ruiz?trk=1", "mailto:A@B.example", None])
+    keys = id_key(ids)
+    assert keys.iloc[0] == keys.iloc[1] == "linkedin.com/in/ana-ruiz"
+    assert keys.iloc[2] == "a@b.example"
+    assert pd.isna(keys.iloc[3])
+
+
+def test_near_duplicates() -> None:
+    pairs = near_duplicate_pairs(pd.Series(["jon smith", "john smith", "jane smith", "ana ruiz", "ana ruíz"]))
+    assert pairs[["a", "b"]].values.tolist() == [["ana ruiz", "ana ruíz"], ["john smith", "jon smith"]]
+    assert pairs["ratio"].tolist() == [1.0, 0.947]
+    assert near_duplicate_pairs(pd.Series(["ana ruiz", "ben okafor"])).empty
+    assert near_duplicate_pairs(pd.Series([], dtype="str")).empty
+
+
+def test_near_duplicates_only_within_groups() -> None:
+    keys = pd.Series(["jon smith", "john smith", "john smith"])
+    groups = pd.Series(["acme", "bluefin", "acme"])
+    pairs = near_duplicate_pairs(keys, groups=groups)
+    assert pairs.values.tolist() == [["acme", "john smith", "jon smith", 0.947]]

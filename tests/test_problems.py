@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from netinsight.problems import (
+    PROBLEM_COLUMNS,
+    LogValidationError,
+    ValidationError,
+    concat_problems,
+    format_problems,
+    make_problems,
+)
+
+
+def test_make_problems_broadcasts_and_types() -> None:
+    p = make_problems(code="bad_date", file="a.csv", line=[2, 3], column="date", value=["x", "y"], message="fix")
+    assert p.columns.tolist() == list(PROBLEM_COLUMNS)
+    assert p["file"].tolist() == ["a.csv", "a.csv"]
+    assert str(p["line"].dtype) == "Int64"
+    assert p["severity"].tolist() == ["error", "error"]
+
+
+def test_make_problems_rejects_unknown_code_and_mismatched_lengths() -> None:
+    with pytest.raises(ValueError, match="`code` must be one of"):
+        make_problems(code="nope", file="a", message="m")
+    with pytest.raises(ValueError, match=r"one value per problem \(3\), got 2"):
+        make_problems(code="bad_date", file="a", line=[1, 2], value=["a", "b", "c"], message="m")
+
+
+def test_long_values_are_cut() -> None:
+    p = make_problems(code="bad_date", file="a", value="x" * 500, message="m")
+    assert len(p.loc[0, "value"]) == 200
+
+
+def test_concat_sorts_by_file_line_severity() -> None:
+    a = make_problems(code="future_date", file="b.csv", line=1, message="w")
+    b = make_problems(code="bad_date", file="a.csv", line=5, message="e")
+    c = make_problems(code="empty_contact", file="a.csv", line=5, message="e2")
+    d = make_problems(code="duplicate_row", file="a.csv", line=5, message="w2")
+    out = concat_problems([a, b, c, d])
+    assert out["code"].tolist() == ["bad_date", "empty_contact", "duplicate_row", "future_date"]
+    assert concat_problems([]).empty
+
+
+def test_format_and_error_message() -> None:
+    p = concat_problems([
+        make_problems(code="bad_date", file="a.csv", line=5, column="When", value="x", message="fix it"),
+        make_problems(code="future_date", file="a.csv", line=6, column="When", value="x", message="look"),
+        make_problems(code="unreadable_file", file="b.xlsx", value="b.xlsx", message="corrupt"),
+    ])
+    assert format_problems(p) == [
+        "a.csv:5: When: error: fix it [bad_date]",
+        "a.csv:6: When: warning: look [future_date]",
+        "b.xlsx: error: corrupt [unreadable_file]",
+    ]
+    error = LogValidationError(p)
+    assert isinstance(error, ValidationError) and isinstance(error, ValueError)
+    assert str(error).splitlines()[0] == "the log has 2 errors:"
+    assert "future_date" not in str(error)
+    pd.testing.assert_frame_equal(error.problems, p)
