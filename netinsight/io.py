@@ -10,7 +10,7 @@ source cannot be read at all (`LogReadError`).
 from __future__ import annotations
 
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,7 @@ def read_log(
     dayfirst: bool | None = None,
     sectors: Mapping[str, Sequence[str]] | None = None,
     builtin_sectors: bool = True,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> pd.DataFrame:
     """Read an interview log into a typed, normalised DataFrame (one row per interview).
 
@@ -60,6 +61,9 @@ def read_log(
         Extra industry aliases, sector -> spellings (e.g. ``{"Climate": ["climate tech"]}``).
     builtin_sectors
         Use the built-in `netinsight.SECTOR_ALIASES` (set False to use only `sectors`).
+    progress
+        Called as ``progress(done, total, file)`` after each file of a folder is read (the
+        command line uses it to show progress); the library itself prints nothing.
 
     Returns
     -------
@@ -96,7 +100,7 @@ def read_log(
     else:
         path = Path(source)
         if path.is_dir():
-            raws, owners, problems = _read_folder(path, owner, sheet)
+            raws, owners, problems = _read_folder(path, owner, sheet, progress)
         else:
             raws, owners, problems = [read_table(path, sheet=sheet)], [owner or DEFAULT_OWNER], []
     parts: list[pd.DataFrame] = []
@@ -114,7 +118,7 @@ def read_log(
 
 
 def _read_folder(
-    folder: Path, owner: str | None, sheet: str | int | None
+    folder: Path, owner: str | None, sheet: str | int | None, progress: Callable[[int, int, str], None] | None
 ) -> tuple[list[RawTable], list[str], list[pd.DataFrame]]:
     suffixes = {s for group in SUFFIXES.values() for s in group}
     files = sorted(
@@ -128,8 +132,10 @@ def _read_folder(
     raws: list[RawTable] = []
     owners: list[str] = []
     problems: list[pd.DataFrame] = []
-    for path in files:
+    for done, path in enumerate(files, start=1):
         name = str(path)
+        if progress is not None:
+            progress(done, len(files), name)
         try:
             raws.append(read_table(path, sheet=sheet, display_name=name))
         except LogReadError as exc:

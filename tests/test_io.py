@@ -164,3 +164,11 @@ def test_valid_log_round_trips_through_spreadsheets(tmp_path: Path, suffix: str,
             empty_log()[list(ni.schema.CANONICAL_COLUMNS)].dtypes.astype(str).tolist()
         return
     pd.testing.assert_frame_equal(back[columns], log[columns], check_categorical=False)
+
+
+def test_folder_progress_is_reported(write_file: WriteFile, tmp_path: Path) -> None:
+    write_file("logs/a.csv", "date,contact\n2026-01-05,Ana\n")
+    write_file("logs/b.csv", "date,contact\n2026-01-06,Ben\n")
+    seen: list[tuple[int, int, str]] = []
+    ni.read_log(tmp_path / "logs", progress=lambda done, total, name: seen.append((done, total, Path(name).name)))
+    assert seen == [(1, 2, "a.csv"), (2, 2, "b.csv")]

@@ -77,7 +77,7 @@ def load_log(args: argparse.Namespace, *, quiet_problems: bool = False) -> pd.Da
     sheet: str | int | None = args.sheet
     if isinstance(sheet, str) and sheet.isdigit():
         sheet = int(sheet)
-    log = read_log(args.log, owner=args.default_owner, sheet=sheet, dayfirst=args.dayfirst)
+    log = read_log(args.log, owner=args.default_owner, sheet=sheet, dayfirst=args.dayfirst, progress=progress)
     problems = log.attrs.get("problems")
     if not quiet_problems and problems is not None:
         errors = int((problems["severity"] == "error").sum())
@@ -87,6 +87,14 @@ def load_log(args: argparse.Namespace, *, quiet_problems: bool = False) -> pd.Da
                 f"run 'netinsight validate {args.log}' to see them."
             )
     return log
+
+
+def progress(done: int, total: int, name: str) -> None:
+    """Show "reading 12/300 files" on stderr when it is a terminal (long folder reads)."""
+    if not sys.stderr.isatty() or total < 2:
+        return
+    end = "\n" if done == total else ""
+    print(f"\rreading {done}/{total} files", end=end, file=sys.stderr, flush=True)
 
 
 def emit(frame: pd.DataFrame, fmt: str, stream: TextIO | None = None) -> None:
