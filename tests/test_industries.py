@@ -28,8 +28,11 @@ def test_no_spelling_in_two_sectors() -> None:
 
 
 def test_read_log_maps_industry_keeps_original_and_unknown() -> None:
-    log = ni.read_log(pd.DataFrame({"date": ["2026-01-05"] * 3, "contact": ["A", "B", "C"],
-                                    "industry": ["  tech ", "Space mining", "BANKING"]}))
+    log = ni.read_log(
+        pd.DataFrame(
+            {"date": ["2026-01-05"] * 3, "contact": ["A", "B", "C"], "industry": ["  tech ", "Space mining", "BANKING"]}
+        )
+    )
     assert log["industry"].tolist() == ["tech", "Space mining", "BANKING"]
     assert log["sector"].astype(object).tolist() == ["Technology", "Space mining", "Finance"]
 

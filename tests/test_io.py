@@ -15,7 +15,7 @@ WriteFile = Callable[..., Path]
 
 EXCEL_EXPORT = (
     "Date of interview;Name;Employer;Introduced By;Thank-you sent;Channel;Notes\r\n"
-    "14/03/2026;Zoë Martín;Acme SA;;15/03/2026;Café;\"met at the café; nice\"\r\n"
+    '14/03/2026;Zoë Martín;Acme SA;;15/03/2026;Café;"met at the café; nice"\r\n'
     "3/20/2026;José Núñez;Acme SA;Zoë Martín;3/21/2026;Zoom;\r\n"
     "03/04/2026;Renée Côté;Banco Sur;José Núñez;;Teams;\r\n"
     ";;;;;;\r\n"
@@ -43,8 +43,14 @@ def test_excel_export_with_bom_semicolons_accents_and_mixed_dates(
 
 
 def test_every_format_reads_the_same(tmp_path: Path) -> None:
-    frame = pd.DataFrame({"date": ["2026-01-05", "2026-01-09"], "contact": ["Ana Ruiz", "Ben Okafor"],
-                          "introduced_by": ["", "Ana Ruiz"], "outcome": ["referral", ""]})
+    frame = pd.DataFrame(
+        {
+            "date": ["2026-01-05", "2026-01-09"],
+            "contact": ["Ana Ruiz", "Ben Okafor"],
+            "introduced_by": ["", "Ana Ruiz"],
+            "outcome": ["referral", ""],
+        }
+    )
     frame.to_csv(tmp_path / "a.csv", index=False)
     frame.to_csv(tmp_path / "a.tsv", index=False, sep="\t")
     frame.to_excel(tmp_path / "a.xlsx", index=False)
@@ -66,8 +72,17 @@ def test_dataframe_input_is_not_modified() -> None:
 
 
 def test_reading_a_log_again_gives_the_same_log() -> None:
-    log = ni.read_log(pd.DataFrame({"date": ["2026-01-05 10:30"], "contact": ["Ana"], "outcome": ["referral"],
-                                    "follow_up_date": ["2026-02-01; 2026-03-01"], "industry": ["Tech"]}))
+    log = ni.read_log(
+        pd.DataFrame(
+            {
+                "date": ["2026-01-05 10:30"],
+                "contact": ["Ana"],
+                "outcome": ["referral"],
+                "follow_up_date": ["2026-02-01; 2026-03-01"],
+                "industry": ["Tech"],
+            }
+        )
+    )
     again = ni.read_log(log)
     pd.testing.assert_frame_equal(again, log)
 
@@ -80,7 +95,7 @@ def test_folder_of_student_files(write_file: WriteFile, tmp_path: Path) -> None:
     write_file("logs/broken.xlsx", b"not a zip")
     log = ni.read_log(tmp_path / "logs")
     assert log["owner"].astype(object).tolist() == ["kim", "kim", "S-77"]
-    assert log["source_file"].astype(str).str.endswith((".csv")).all()
+    assert log["source_file"].astype(str).str.endswith(".csv").all()
     problems = log.attrs["problems"]
     assert problems[["code", "value"]].values.tolist() == [["unreadable_file", "broken.xlsx"]]
     with pytest.raises(ni.LogValidationError, match=r"broken.xlsx: error: not a readable \.xlsx workbook"):
@@ -120,8 +135,15 @@ def test_write_log_formats_and_rejects_unknown(tmp_path: Path) -> None:
         ni.write_log(log, tmp_path / "out.doc")
 
 
-names = st.text(alphabet=st.characters(codec="utf-8", categories=["L", "N", "P", "Zs"], exclude_characters="\x85"),
-                min_size=1, max_size=12).map(lambda s: " ".join(s.split())).filter(bool)
+names = (
+    st.text(
+        alphabet=st.characters(codec="utf-8", categories=["L", "N", "P", "Zs"], exclude_characters="\x85"),
+        min_size=1,
+        max_size=12,
+    )
+    .map(lambda s: " ".join(s.split()))
+    .filter(bool)
+)
 days = st.dates(min_value=pd.Timestamp("2020-01-01").date(), max_value=pd.Timestamp("2026-10-01").date())
 
 
@@ -131,23 +153,45 @@ def valid_logs(draw: st.DrawFn) -> pd.DataFrame:
     rows = []
     for _ in range(n):
         day = pd.Timestamp(draw(days))
-        rows.append({
-            "date": day.strftime("%Y-%m-%d"),
-            "contact": draw(names),
-            "company": draw(st.one_of(st.just(""), names)),
-            "industry": draw(st.sampled_from(["", "Tech", "Banking", "Consulting", "Basket weaving"])),
-            "channel": draw(st.sampled_from(["", "video", "phone", "in person"])),
-            "thank_you_date": draw(st.sampled_from(["", (day + pd.Timedelta(days=1)).strftime("%Y-%m-%d")])),
-            "follow_up_date": draw(st.sampled_from(
-                ["", (day + pd.Timedelta(days=30)).strftime("%Y-%m-%d"),
-                 f"{day + pd.Timedelta(days=30):%Y-%m-%d}; {day + pd.Timedelta(days=60):%Y-%m-%d}"])),
-            "outcome": draw(st.sampled_from(["", "referral", "job lead; mentorship"])),
-            "questions_prepared": draw(st.sampled_from(["", "yes", "no"])),
-            "duration_min": draw(st.sampled_from(["", "30", "45.5"])),
-            "Custom": draw(st.one_of(st.just(""), names)),
-        })
-    frame = pd.DataFrame(rows, columns=["date", "contact", "company", "industry", "channel", "thank_you_date",
-                                        "follow_up_date", "outcome", "questions_prepared", "duration_min", "Custom"])
+        rows.append(
+            {
+                "date": day.strftime("%Y-%m-%d"),
+                "contact": draw(names),
+                "company": draw(st.one_of(st.just(""), names)),
+                "industry": draw(st.sampled_from(["", "Tech", "Banking", "Consulting", "Basket weaving"])),
+                "channel": draw(st.sampled_from(["", "video", "phone", "in person"])),
+                "thank_you_date": draw(st.sampled_from(["", (day + pd.Timedelta(days=1)).strftime("%Y-%m-%d")])),
+                "follow_up_date": draw(
+                    st.sampled_from(
+                        [
+                            "",
+                            (day + pd.Timedelta(days=30)).strftime("%Y-%m-%d"),
+                            f"{day + pd.Timedelta(days=30):%Y-%m-%d}; {day + pd.Timedelta(days=60):%Y-%m-%d}",
+                        ]
+                    )
+                ),
+                "outcome": draw(st.sampled_from(["", "referral", "job lead; mentorship"])),
+                "questions_prepared": draw(st.sampled_from(["", "yes", "no"])),
+                "duration_min": draw(st.sampled_from(["", "30", "45.5"])),
+                "Custom": draw(st.one_of(st.just(""), names)),
+            }
+        )
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "date",
+            "contact",
+            "company",
+            "industry",
+            "channel",
+            "thank_you_date",
+            "follow_up_date",
+            "outcome",
+            "questions_prepared",
+            "duration_min",
+            "Custom",
+        ],
+    )
     return ni.read_log(frame)
 
 
@@ -160,8 +204,10 @@ def test_valid_log_round_trips_through_spreadsheets(tmp_path: Path, suffix: str,
     assert back.attrs["problems"].empty
     columns = [c for c in log.columns if c not in ("source_file", "source_line")]
     if len(log) == 0:
-        assert back[list(ni.schema.CANONICAL_COLUMNS)].dtypes.astype(str).tolist() == \
-            empty_log()[list(ni.schema.CANONICAL_COLUMNS)].dtypes.astype(str).tolist()
+        assert (
+            back[list(ni.schema.CANONICAL_COLUMNS)].dtypes.astype(str).tolist()
+            == empty_log()[list(ni.schema.CANONICAL_COLUMNS)].dtypes.astype(str).tolist()
+        )
         return
     pd.testing.assert_frame_equal(back[columns], log[columns], check_categorical=False)
 

@@ -24,7 +24,9 @@ def test_name_key_empty_series() -> None:
 
 
 def test_id_key() -> None:
-    ids = pd.Series(["HTTPS://www.LinkedIn.com/in/Ana-Ruiz/", "linkedin.com/in/ana-ruiz?trk=1", "mailto:A@B.example", None])
+    ids = pd.Series(
+        ["HTTPS://www.LinkedIn.com/in/Ana-Ruiz/", "linkedin.com/in/ana-ruiz?trk=1", "mailto:A@B.example", None]
+    )
     keys = id_key(ids)
     assert keys.iloc[0] == keys.iloc[1] == "linkedin.com/in/ana-ruiz"
     assert keys.iloc[2] == "a@b.example"

@@ -23,8 +23,9 @@ def test_columns_dtypes_and_order_match_empty_log() -> None:
 
 
 def test_spaces_are_trimmed_and_collapsed_and_na_names_are_names() -> None:
-    log = make_log(date=["2026-01-05"] * 4, contact=["  Ana   Ruiz ", "NA", "None", "NULL"],
-                   company=[" Acme  Corp ", "", " ", "x"])
+    log = make_log(
+        date=["2026-01-05"] * 4, contact=["  Ana   Ruiz ", "NA", "None", "NULL"], company=[" Acme  Corp ", "", " ", "x"]
+    )
     assert log["contact"].tolist() == ["Ana Ruiz", "NA", "None", "NULL"]
     assert log["company"].isna().tolist() == [False, True, True, False]
     assert log["company"].iloc[0] == "Acme Corp"
@@ -43,28 +44,44 @@ def test_channel_vocabulary_and_unknown_values_kept() -> None:
     values = ["coffee", "Onsite", "in-person", "call", "Zoom", "Teams", "Google Meet", "carrier pigeon"]
     log = make_log(date=["2026-01-05"] * len(values), contact=list("abcdefgh"), channel=values)
     assert log["channel"].astype(object).tolist() == [
-        "in_person", "in_person", "in_person", "phone", "video", "video", "video", "carrier pigeon"]
+        "in_person",
+        "in_person",
+        "in_person",
+        "phone",
+        "video",
+        "video",
+        "video",
+        "carrier pigeon",
+    ]
     (row,) = problems_of(log).itertuples()
     assert (row.code, row.line, row.value) == ("unknown_value", 8, "carrier pigeon")
     assert "known values: ['in_person', 'phone', 'video']" in row.message
 
 
 def test_source_vocabulary() -> None:
-    log = make_log(date=["2026-01-05"] * 4, contact=list("abcd"),
-                   source=["Alumni database", "LinkedIn", "career fair", "Friend or family"])
+    log = make_log(
+        date=["2026-01-05"] * 4,
+        contact=list("abcd"),
+        source=["Alumni database", "LinkedIn", "career fair", "Friend or family"],
+    )
     assert log["source"].astype(object).tolist() == ["alumni", "linkedin", "event", "friend_family"]
 
 
 def test_outcome_lists() -> None:
-    log = make_log(date=["2026-01-05"] * 4, contact=list("abcd"),
-                   outcome=["Job lead; Referral", "mentor, offer", "", "referral and job lead"])
-    assert log["outcome"].tolist() == [["job_lead", "referral"], ["mentorship", "offer"], [],
-                                       ["referral", "job_lead"]]
+    log = make_log(
+        date=["2026-01-05"] * 4,
+        contact=list("abcd"),
+        outcome=["Job lead; Referral", "mentor, offer", "", "referral and job lead"],
+    )
+    assert log["outcome"].tolist() == [["job_lead", "referral"], ["mentorship", "offer"], [], ["referral", "job_lead"]]
 
 
 def test_follow_up_lists_with_commas_inside_dates() -> None:
-    log = make_log(date=["2026-01-05"] * 4, contact=list("abcd"),
-                   follow_up_date=["2026-02-01; 2026-03-01", "Feb 1, 2026, Mar 1, 2026", "2026-02-01, 2026-03-01", ""])
+    log = make_log(
+        date=["2026-01-05"] * 4,
+        contact=list("abcd"),
+        follow_up_date=["2026-02-01; 2026-03-01", "Feb 1, 2026, Mar 1, 2026", "2026-02-01, 2026-03-01", ""],
+    )
     expected = [pd.Timestamp("2026-02-01"), pd.Timestamp("2026-03-01")]
     assert [list(v) for v in log["follow_up_date"].tolist()] == [expected, expected, expected, []]
 
@@ -77,8 +94,12 @@ def test_bad_dates_in_follow_up_lists_are_located() -> None:
 
 
 def test_numbers() -> None:
-    log = make_log(date=["2026-01-05"] * 4, contact=list("abcd"), duration_min=["45", "30 min", "", "half hour"],
-                   class_year=["2027", "Class of 2028", "", "soon"])
+    log = make_log(
+        date=["2026-01-05"] * 4,
+        contact=list("abcd"),
+        duration_min=["45", "30 min", "", "half hour"],
+        class_year=["2027", "Class of 2028", "", "soon"],
+    )
     assert log["duration_min"].tolist()[:2] == [45.0, 30.0]
     assert log["class_year"].tolist()[:2] == [2027, 2028]
     codes = problems_of(log)[["line", "code"]].values.tolist()
@@ -86,8 +107,11 @@ def test_numbers() -> None:
 
 
 def test_contact_ids_are_keys() -> None:
-    log = make_log(date=["2026-01-05"] * 2, contact=["a", "b"],
-                   contact_id=["Ana@Acme.example ", "https://www.linkedin.com/in/ben/"])
+    log = make_log(
+        date=["2026-01-05"] * 2,
+        contact=["a", "b"],
+        contact_id=["Ana@Acme.example ", "https://www.linkedin.com/in/ben/"],
+    )
     assert log["contact_id"].tolist() == ["ana@acme.example", "linkedin.com/in/ben"]
 
 
@@ -117,13 +141,16 @@ def test_unknown_columns_are_kept_untouched() -> None:
 
 
 def test_owner_column_and_default_owner() -> None:
-    log = ni.read_log(pd.DataFrame({"Student": ["S1", ""], "date": ["2026-01-05"] * 2, "contact": ["a", "b"]}),
-                      owner="unknown")
+    log = ni.read_log(
+        pd.DataFrame({"Student": ["S1", ""], "date": ["2026-01-05"] * 2, "contact": ["a", "b"]}), owner="unknown"
+    )
     assert log["owner"].astype(object).tolist() == ["S1", "unknown"]
     (row,) = problems_of(log).itertuples()
     assert (row.code, row.line) == ("unknown_value", 2)
     assert make_log(date=["2026-01-05"], contact=["a"])["owner"].tolist() == ["me"]
-    assert ni.read_log(pd.DataFrame({"date": ["2026-01-05"], "contact": ["a"]}), owner="kim")["owner"].tolist() == ["kim"]
+    assert ni.read_log(pd.DataFrame({"date": ["2026-01-05"], "contact": ["a"]}), owner="kim")["owner"].tolist() == [
+        "kim"
+    ]
 
 
 def test_sector_column_is_derived_again_when_industry_present() -> None:
@@ -142,8 +169,10 @@ def test_dates_are_typed_and_located() -> None:
     assert log["date"].iloc[0] == pd.Timestamp("2026-01-05")
     assert log["date"].iloc[1:].isna().all()
     problems = problems_of(log)
-    assert problems[["line", "code", "value"]].values.tolist() == [[2, "ambiguous_date", "03/04/2026"],
-                                                                   [3, "bad_date", "nope"]]
+    assert problems[["line", "code", "value"]].values.tolist() == [
+        [2, "ambiguous_date", "03/04/2026"],
+        [3, "bad_date", "nope"],
+    ]
 
 
 @pytest.mark.parametrize("dayfirst", [True, False])

@@ -44,18 +44,21 @@ def test_concat_sorts_by_file_line_severity() -> None:
 
 
 def test_format_and_error_message() -> None:
-    p = concat_problems([
-        make_problems(code="bad_date", file="a.csv", line=5, column="When", value="x", message="fix it"),
-        make_problems(code="future_date", file="a.csv", line=6, column="When", value="x", message="look"),
-        make_problems(code="unreadable_file", file="b.xlsx", value="b.xlsx", message="corrupt"),
-    ])
+    p = concat_problems(
+        [
+            make_problems(code="bad_date", file="a.csv", line=5, column="When", value="x", message="fix it"),
+            make_problems(code="future_date", file="a.csv", line=6, column="When", value="x", message="look"),
+            make_problems(code="unreadable_file", file="b.xlsx", value="b.xlsx", message="corrupt"),
+        ]
+    )
     assert format_problems(p) == [
         "a.csv:5: When: error: fix it [bad_date]",
         "a.csv:6: When: warning: look [future_date]",
         "b.xlsx: error: corrupt [unreadable_file]",
     ]
     error = LogValidationError(p)
-    assert isinstance(error, ValidationError) and isinstance(error, ValueError)
+    assert isinstance(error, ValidationError)
+    assert isinstance(error, ValueError)
     assert str(error).splitlines()[0] == "the log has 2 errors:"
     assert "future_date" not in str(error)
     pd.testing.assert_frame_equal(error.problems, p)

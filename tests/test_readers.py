@@ -120,8 +120,12 @@ def test_excel_first_sheet_named_sheet_and_index(tmp_path: Path) -> None:
     path = _workbook(
         tmp_path / "log.xlsx",
         {
-            "Interviews": [["Date", "Name", "Minutes"], [pd.Timestamp("2026-01-05 10:00").to_pydatetime(), "Ana", 30.0],
-                           [None, None, None], ["6 Jan 2026", "Ben", 45]],
+            "Interviews": [
+                ["Date", "Name", "Minutes"],
+                [pd.Timestamp("2026-01-05 10:00").to_pydatetime(), "Ana", 30.0],
+                [None, None, None],
+                ["6 Jan 2026", "Ben", 45],
+            ],
             "Other": [["Date", "Name"], ["2026-02-01", "Cy"]],
         },
     )
@@ -187,8 +191,15 @@ def test_parquet_and_corrupt_parquet(write_file: WriteFile, tmp_path: Path) -> N
 
 
 def test_frame_to_raw_does_not_modify_and_uses_provenance() -> None:
-    frame = pd.DataFrame({"date": ["2026-01-05", None], "contact": ["Ana", "Ben"], "x": [1.5, None],
-                          "source_file": ["a.csv", "a.csv"], "source_line": [7, 9]})
+    frame = pd.DataFrame(
+        {
+            "date": ["2026-01-05", None],
+            "contact": ["Ana", "Ben"],
+            "x": [1.5, None],
+            "source_file": ["a.csv", "a.csv"],
+            "source_line": [7, 9],
+        }
+    )
     before = frame.copy()
     table = frame_to_raw(frame, "<df>")
     pd.testing.assert_frame_equal(frame, before)

@@ -4,12 +4,12 @@ import pytest
 
 from netinsight.schema import (
     CANONICAL_COLUMNS,
+    CHANNEL_ALIASES,
     COLUMN_ALIASES,
     REQUIRED_COLUMNS,
     canonical_header,
     header_key,
     vocabulary_table,
-    CHANNEL_ALIASES,
 )
 
 ALL_ALIASES = [(canonical, alias) for canonical, aliases in COLUMN_ALIASES.items() for alias in aliases]

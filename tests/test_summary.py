@@ -18,9 +18,17 @@ def test_summary_by_hand() -> None:
         program=["Econ", "Econ", "Econ", "Bio"],
     )
     whole = ni.summarize_log(log)
-    assert whole.to_dict("records") == [{
-        "owners": 2, "interviews": 4, "contacts": 3, "companies": 2, "industries": 2,
-        "first_date": pd.Timestamp("2026-01-05"), "last_date": pd.Timestamp("2026-03-01")}]
+    assert whole.to_dict("records") == [
+        {
+            "owners": 2,
+            "interviews": 4,
+            "contacts": 3,
+            "companies": 2,
+            "industries": 2,
+            "first_date": pd.Timestamp("2026-01-05"),
+            "last_date": pd.Timestamp("2026-03-01"),
+        }
+    ]
     by = ni.summarize_log(log, by="program")
     assert by["program"].tolist() == ["Bio", "Econ"]
     assert by["interviews"].tolist() == [1, 3]
@@ -28,8 +36,9 @@ def test_summary_by_hand() -> None:
 
 
 def test_summary_contact_ids_tell_people_apart() -> None:
-    log = make_log(date=["2026-01-05"] * 2, contact=["Ana Ruiz", "Ana Ruiz"],
-                   contact_id=["ana@a.example", "ana@b.example"])
+    log = make_log(
+        date=["2026-01-05"] * 2, contact=["Ana Ruiz", "Ana Ruiz"], contact_id=["ana@a.example", "ana@b.example"]
+    )
     assert ni.summarize_log(log)["contacts"].iloc[0] == 2
 
 
@@ -43,12 +52,14 @@ def test_summary_of_empty_log_and_bad_by() -> None:
 
 
 def test_tally_values_lists_and_periods() -> None:
-    log = make_log(date=["2026-01-05", "2026-03-02", "2026-03-09", "2026-03-10"], contact=list("abcd"),
-                   channel=["Zoom", "coffee", "Teams", ""], outcome=["referral; job lead", "referral", "", ""])
-    assert ni.tally(log, "channel").values.tolist() == [["video", 2, 0.5], ["(none)", 1, 0.25],
-                                                        ["in_person", 1, 0.25]]
-    assert ni.tally(log, "outcome").values.tolist() == [["(none)", 2, 0.5], ["referral", 2, 0.5],
-                                                        ["job_lead", 1, 0.25]]
+    log = make_log(
+        date=["2026-01-05", "2026-03-02", "2026-03-09", "2026-03-10"],
+        contact=list("abcd"),
+        channel=["Zoom", "coffee", "Teams", ""],
+        outcome=["referral; job lead", "referral", "", ""],
+    )
+    assert ni.tally(log, "channel").values.tolist() == [["video", 2, 0.5], ["(none)", 1, 0.25], ["in_person", 1, 0.25]]
+    assert ni.tally(log, "outcome").values.tolist() == [["(none)", 2, 0.5], ["referral", 2, 0.5], ["job_lead", 1, 0.25]]
     monthly = ni.tally(log, "date", freq="M")
     assert monthly.values.tolist() == [["2026-01", 1, 0.25], ["2026-02", 0, 0.0], ["2026-03", 3, 0.75]]
 

@@ -17,46 +17,88 @@ def frame(**columns: list[str]) -> pd.DataFrame:
 # code -> (input table, expected (line, column), message pattern)
 CASES: dict[str, tuple[pd.DataFrame | str, tuple[int, str], str]] = {
     "missing_column": ("Name\nAna\n", (1, "date"), r"column 'date' not in the log; columns found: \['Name'\]"),
-    "duplicate_column": ("date,Name,Contact\n2026-01-05,A,B\n", (1, "Contact"),
-                         r"'Name' and 'Contact' both stand for 'contact'"),
-    "bad_date": (frame(When=["2026-01-05", "tomorrow-ish"], contact=["A", "B"]), (2, "When"),
-                 r"cannot read this as a date; write it as YYYY-MM-DD"),
-    "ambiguous_date": (frame(date=["02/03/2026"], contact=["A"]), (1, "date"),
-                       r"reads both day-first and month-first"),
-    "bad_number": (frame(date=["2026-01-05"], contact=["A"], Minutes=["an hour"]), (1, "Minutes"),
-                   r"cannot read this as a number"),
-    "bad_boolean": (frame(date=["2026-01-05"], contact=["A"], Prepared=["sort of"]), (1, "Prepared"),
-                    r"cannot read this as yes or no"),
-    "empty_contact": (frame(date=["2026-01-05", "2026-01-06"], Person=["A", " "]), (2, "Person"),
-                      r"no contact on this row; fill in who you spoke with"),
-    "thank_you_before_interview": (frame(date=["2026-01-05"], contact=["A"], thank_you_date=["2026-01-04"]),
-                                   (1, "thank_you_date"), r"the thank-you note is dated before the interview"),
-    "follow_up_before_interview": (frame(date=["2026-01-05"], contact=["A"],
-                                         follow_up_date=["2026-02-01; 2026-01-01"]),
-                                   (1, "follow_up_date"), r"this follow-up is dated before the interview"),
-    "response_before_outreach": (frame(date=["2026-01-20"], contact=["A"], outreach_date=["2026-01-10"],
-                                       response_date=["2026-01-09"]), (1, "response_date"),
-                                 r"the reply is dated before the request"),
-    "interview_before_outreach": (frame(date=["2026-01-05"], contact=["A"], outreach_date=["2026-01-10"]),
-                                  (1, "outreach_date"), r"the interview is dated before the request"),
-    "self_introduction": (frame(date=["2026-01-05"], contact=["Ana Ruiz"], introduced_by=["dr. ana ruiz"]),
-                          (1, "introduced_by"), r"written as their own introducer"),
-    "introduction_cycle": (frame(date=["2026-01-05", "2026-01-06", "2026-01-07"], contact=["A", "B", "C"],
-                                 introduced_by=["C", "A", "B"]), (1, "introduced_by"),
-                           r"go round in a circle \(A introduced B, B introduced C, C introduced A\)"),
-    "near_duplicate_name": (frame(date=["2026-01-05", "2026-01-06"], contact=["Jon Smith", "John Smith"],
-                                  company=["Acme", "ACME"]), (2, "contact"),
-                            r"probably the same person as 'Jon Smith' at the same company"),
-    "name_variant": (frame(date=["2026-01-05", "2026-01-06"], contact=["Dr. Ana Ruiz", "ana ruiz"]),
-                     (2, "contact"), r"written 'ana ruiz' here and 'Dr. Ana Ruiz' elsewhere; counted as one person"),
+    "duplicate_column": (
+        "date,Name,Contact\n2026-01-05,A,B\n",
+        (1, "Contact"),
+        r"'Name' and 'Contact' both stand for 'contact'",
+    ),
+    "bad_date": (
+        frame(When=["2026-01-05", "tomorrow-ish"], contact=["A", "B"]),
+        (2, "When"),
+        r"cannot read this as a date; write it as YYYY-MM-DD",
+    ),
+    "ambiguous_date": (frame(date=["02/03/2026"], contact=["A"]), (1, "date"), r"reads both day-first and month-first"),
+    "bad_number": (
+        frame(date=["2026-01-05"], contact=["A"], Minutes=["an hour"]),
+        (1, "Minutes"),
+        r"cannot read this as a number",
+    ),
+    "bad_boolean": (
+        frame(date=["2026-01-05"], contact=["A"], Prepared=["sort of"]),
+        (1, "Prepared"),
+        r"cannot read this as yes or no",
+    ),
+    "empty_contact": (
+        frame(date=["2026-01-05", "2026-01-06"], Person=["A", " "]),
+        (2, "Person"),
+        r"no contact on this row; fill in who you spoke with",
+    ),
+    "thank_you_before_interview": (
+        frame(date=["2026-01-05"], contact=["A"], thank_you_date=["2026-01-04"]),
+        (1, "thank_you_date"),
+        r"the thank-you note is dated before the interview",
+    ),
+    "follow_up_before_interview": (
+        frame(date=["2026-01-05"], contact=["A"], follow_up_date=["2026-02-01; 2026-01-01"]),
+        (1, "follow_up_date"),
+        r"this follow-up is dated before the interview",
+    ),
+    "response_before_outreach": (
+        frame(date=["2026-01-20"], contact=["A"], outreach_date=["2026-01-10"], response_date=["2026-01-09"]),
+        (1, "response_date"),
+        r"the reply is dated before the request",
+    ),
+    "interview_before_outreach": (
+        frame(date=["2026-01-05"], contact=["A"], outreach_date=["2026-01-10"]),
+        (1, "outreach_date"),
+        r"the interview is dated before the request",
+    ),
+    "self_introduction": (
+        frame(date=["2026-01-05"], contact=["Ana Ruiz"], introduced_by=["dr. ana ruiz"]),
+        (1, "introduced_by"),
+        r"written as their own introducer",
+    ),
+    "introduction_cycle": (
+        frame(date=["2026-01-05", "2026-01-06", "2026-01-07"], contact=["A", "B", "C"], introduced_by=["C", "A", "B"]),
+        (1, "introduced_by"),
+        r"go round in a circle \(A introduced B, B introduced C, C introduced A\)",
+    ),
+    "near_duplicate_name": (
+        frame(date=["2026-01-05", "2026-01-06"], contact=["Jon Smith", "John Smith"], company=["Acme", "ACME"]),
+        (2, "contact"),
+        r"probably the same person as 'Jon Smith' at the same company",
+    ),
+    "name_variant": (
+        frame(date=["2026-01-05", "2026-01-06"], contact=["Dr. Ana Ruiz", "ana ruiz"]),
+        (2, "contact"),
+        r"written 'ana ruiz' here and 'Dr. Ana Ruiz' elsewhere; counted as one person",
+    ),
     "future_date": (frame(date=["2026-06-02"], contact=["A"]), (1, "date"), r"after today \(2026-06-01\)"),
-    "duplicate_row": (frame(date=["2026-01-05", "2026-01-05"], contact=["A", "A"]), (2, ""),
-                      r"repeats an earlier one exactly"),
-    "unknown_introducer": (frame(date=["2026-01-05", "2026-01-06"], contact=["John Smith", "B"],
-                                 introduced_by=["", "Jon Smith"]), (2, "introduced_by"),
-                           r"never interviewed.*did you mean 'john smith'\?"),
-    "unknown_value": (frame(date=["2026-01-05"], contact=["A"], channel=["telepathy"]), (1, "channel"),
-                      r"not a known channel; kept as written"),
+    "duplicate_row": (
+        frame(date=["2026-01-05", "2026-01-05"], contact=["A", "A"]),
+        (2, ""),
+        r"repeats an earlier one exactly",
+    ),
+    "unknown_introducer": (
+        frame(date=["2026-01-05", "2026-01-06"], contact=["John Smith", "B"], introduced_by=["", "Jon Smith"]),
+        (2, "introduced_by"),
+        r"never interviewed.*did you mean 'john smith'\?",
+    ),
+    "unknown_value": (
+        frame(date=["2026-01-05"], contact=["A"], channel=["telepathy"]),
+        (1, "channel"),
+        r"not a known channel; kept as written",
+    ),
     "blank_rows": ("date,contact\n2026-01-05,A\n,\n", (3, ""), r"1 blank row\(s\) skipped \(line 3\)"),
     "too_many_fields": ("date,contact\n2026-01-05,A,extra\n", (2, ""), r"more fields than the header"),
     "unreadable_file": ("FOLDER", (0, ""), r"not a readable \.xlsx workbook"),
@@ -107,8 +149,9 @@ def test_problem_code(code: str, tmp_path: Path) -> None:
 
 
 def test_all_errors_are_listed_at_once() -> None:
-    log = ni.read_log(frame(date=["soon", "2026-01-05", "2026-01-06"], contact=["A", "", "B"],
-                            introduced_by=["", "", "B"]))
+    log = ni.read_log(
+        frame(date=["soon", "2026-01-05", "2026-01-06"], contact=["A", "", "B"], introduced_by=["", "", "B"])
+    )
     with pytest.raises(ni.LogValidationError) as info:
         ni.validate_log(log, today=TODAY)
     message = str(info.value)
@@ -128,16 +171,23 @@ def test_strict_false_returns_table_sorted_and_typed() -> None:
 
 
 def test_clean_log_and_empty_log_have_no_problems() -> None:
-    clean = ni.read_log(frame(date=["2026-01-05", "2026-01-09"], contact=["Ana Ruiz", "Ben Okafor"],
-                              introduced_by=["", "Ana Ruiz"], thank_you_date=["2026-01-05", "2026-01-10"]))
+    clean = ni.read_log(
+        frame(
+            date=["2026-01-05", "2026-01-09"],
+            contact=["Ana Ruiz", "Ben Okafor"],
+            introduced_by=["", "Ana Ruiz"],
+            thank_you_date=["2026-01-05", "2026-01-10"],
+        )
+    )
     assert ni.validate_log(clean, today=TODAY).empty
     empty = ni.read_log(frame(date=[], contact=[]))
     assert ni.validate_log(empty, today=TODAY).empty
 
 
 def test_cycle_of_two_and_chain_leading_into_it() -> None:
-    log = ni.read_log(frame(date=["2026-01-05", "2026-01-06", "2026-01-07"], contact=["A", "B", "C"],
-                            introduced_by=["B", "A", "A"]))
+    log = ni.read_log(
+        frame(date=["2026-01-05", "2026-01-06", "2026-01-07"], contact=["A", "B", "C"], introduced_by=["B", "A", "A"])
+    )
     problems = ni.validate_log(log, strict=False, today=TODAY)
     cycle = problems[problems["code"] == "introduction_cycle"]
     assert cycle["line"].tolist() == [1, 2]  # C hangs off the cycle but is not on it
@@ -145,8 +195,9 @@ def test_cycle_of_two_and_chain_leading_into_it() -> None:
 
 
 def test_owners_do_not_mix_in_introduction_checks() -> None:
-    log = ni.read_log(frame(owner=["s1", "s2"], date=["2026-01-05", "2026-01-06"], contact=["A", "B"],
-                            introduced_by=["B", "A"]))
+    log = ni.read_log(
+        frame(owner=["s1", "s2"], date=["2026-01-05", "2026-01-06"], contact=["A", "B"], introduced_by=["B", "A"])
+    )
     problems = ni.validate_log(log, strict=False, today=TODAY)
     assert problems["code"].tolist() == ["unknown_introducer", "unknown_introducer"]
 
@@ -163,8 +214,7 @@ def test_path_input_and_input_not_modified(tmp_path: Path) -> None:
 
 
 def test_same_day_thank_you_and_follow_up_are_fine() -> None:
-    log = ni.read_log(frame(date=["2026-01-05 15:00"], contact=["A"], thank_you_date=["2026-01-05"],
-                            follow_up_date=["2026-01-05"]))
+    log = ni.read_log(
+        frame(date=["2026-01-05 15:00"], contact=["A"], thank_you_date=["2026-01-05"], follow_up_date=["2026-01-05"])
+    )
     assert ni.validate_log(log, today=TODAY).empty
-
-
