@@ -183,7 +183,8 @@ def _plausible(a: pd.Series[Any], b: pd.Series[Any]) -> np.ndarray[Any, np.dtype
         x, y = wa.str[pick].astype(str), wb.str[pick].astype(str)
         keep &= (x.str[0] == y.str[0]).to_numpy() & ((x.str.len() - y.str.len()).abs() <= 2).to_numpy()
     folded = np.array([_fold(x) == _fold(y) for x, y in zip(a, b, strict=True)], dtype=bool) if len(a) else keep
-    return keep | folded
+    plausible: np.ndarray[Any, np.dtype[np.bool_]] = keep | folded
+    return plausible
 
 
 def _fold(text: str) -> str:
