@@ -1,27 +1,22 @@
 """Raw tables from files: CSV, Excel, JSON / JSON Lines, Parquet and DataFrames.
 
-A raw table keeps every cell as text (dates already typed by Excel or Parquet stay
-datetimes), the headers exactly as written, and for every row the file and the physical
-line it came from. Nothing is interpreted here; `netinsight.normalize` does that. CSV is
-decoded as UTF-8 (with or without BOM), else cp1252, and its delimiter (comma, semicolon
-or tab) is found from the header line. Blank rows are skipped and counted.
+`read_table` chooses the reader from the file's ending and returns a `RawTable` (cells as
+text, headers as written, the line of every row); CSV itself lives in `netinsight.csvtext`.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import zipfile
-from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
 import numpy as np
 import pandas as pd
 
+from netinsight.csvtext import decode_text, read_csv_text
 from netinsight.problems import LogReadError, make_problems
+from netinsight.rawtable import RawTable, cell_text, check_headers, drop_blank_rows, name_extra_columns
 
 __all__ = ["SUFFIXES", "RawTable", "frame_to_raw", "read_csv_text", "read_table"]
 
@@ -33,38 +28,6 @@ SUFFIXES: Final[dict[str, tuple[str, ...]]] = {
     "jsonl": (".jsonl", ".ndjson"),
     "parquet": (".parquet", ".pq"),
 }
-
-_DELIMITERS: Final[tuple[str, ...]] = (",", ";", "\t")
-
-
-@dataclass
-class RawTable:
-    """Cells as found, headers as written, and where each row came from.
-
-    Attributes
-    ----------
-    frame
-        One column per header, cells as text ("" when empty) or datetimes.
-    lines
-        The 1-based physical line (CSV, JSON Lines), sheet row (Excel) or record
-        number (JSON, Parquet, DataFrame) of each row.
-    file
-        The file name shown in messages.
-    problems
-        Problems found while reading (blank rows, ragged rows).
-    files
-        The file of each row, when rows come from several files (a log read before);
-        None when every row comes from `file`.
-    header_line
-        The line of the header (CSV, Excel); None where headers have no line (JSON, ...).
-    """
-
-    frame: pd.DataFrame
-    lines: np.ndarray[Any, np.dtype[np.int64]]
-    file: str
-    problems: list[pd.DataFrame] = field(default_factory=list)
-    files: np.ndarray[Any, np.dtype[np.object_]] | None = None
-    header_line: int | None = None
 
 
 def read_table(path: str | Path, *, sheet: str | int | None = None, display_name: str | None = None) -> RawTable:
@@ -105,7 +68,7 @@ def read_table(path: str | Path, *, sheet: str | int | None = None, display_name
         raise LogReadError(msg)
     suffix = path.suffix.lower()
     if suffix in SUFFIXES["csv"]:
-        return read_csv_text(_decode(path.read_bytes(), name), name)
+        return read_csv_text(decode_text(path.read_bytes(), name), name)
     if suffix in SUFFIXES["excel"]:
         return _read_excel(path, name, sheet)
     if suffix in SUFFIXES["json"] or suffix in SUFFIXES["jsonl"]:
@@ -115,215 +78,6 @@ def read_table(path: str | Path, *, sheet: str | int | None = None, display_name
     known = ", ".join(s for group in SUFFIXES.values() for s in group)
     msg = f"{name}: cannot read files ending in {suffix or '(nothing)'!r}; save it as one of {known}."
     raise LogReadError(msg)
-
-
-def _decode(data: bytes, name: str) -> str:
-    if data.startswith(b"PK\x03\x04"):
-        msg = f"{name}: this is a zip or Excel file, not text; save it with the ending .xlsx or export it as CSV."
-        raise LogReadError(msg)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as utf8_error:
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:
-            line = data.count(b"\n", 0, utf8_error.start) + 1
-            msg = (
-                f"{name}:{line}: the file is neither UTF-8 nor Windows-1252 text (byte "
-                f"{data[utf8_error.start]:#04x}); save it again as 'CSV UTF-8'."
-            )
-            raise LogReadError(msg) from None
-
-
-def read_csv_text(text: str, name: str, *, first_line: int = 1) -> RawTable:
-    """Parse CSV text whose first non-blank line is the header.
-
-    Parameters
-    ----------
-    text
-        The decoded text.
-    name
-        The file name used in messages.
-    first_line
-        The physical line number of the first line of `text` (for text cut from a
-        longer file, like a LinkedIn export after its preamble).
-
-    Returns
-    -------
-    RawTable
-
-    Raises
-    ------
-    LogReadError
-        When there is no header or two columns share a header.
-
-    Examples
-    --------
-    >>> t = read_csv_text('name,notes\\nAna,"met at cafe, nice"\\n', "x.csv")
-    >>> t.frame.to_dict("list"), t.lines.tolist()
-    ({'name': ['Ana'], 'notes': ['met at cafe, nice']}, [2])
-    """
-    stripped = text.lstrip("\r\n")
-    first_line += text[: len(text) - len(stripped)].count("\n")
-    text = stripped
-    head, _, rest = text.partition("\n")
-    if head.strip().lower().startswith("sep=") and len(head.strip()) == 5:
-        delimiter = head.strip()[4]
-        text, first_line = rest, first_line + 1
-        head = text.partition("\n")[0]
-    else:
-        delimiter = max(_DELIMITERS, key=lambda d: (head.count(d), d == ","))
-    if not text.strip():
-        msg = f"{name}: the file is empty; it needs a header line and at least the columns date and contact."
-        raise LogReadError(msg)
-    rows, lines = _parse_fast(text, delimiter)
-    if rows is None:
-        rows, lines = _parse_robust(text, delimiter)
-    lines = lines + (first_line - 1)
-    header = [str(h).strip() for h in rows.iloc[0]]
-    body = rows.iloc[1:]
-    line_nos = lines[1:]
-    problems: list[pd.DataFrame] = []
-    _check_headers(header, name, lines[0])
-    header, body, ragged = _name_extra_columns(header, body)
-    if ragged.any():
-        problems.append(
-            make_problems(
-                code="too_many_fields",
-                file=name,
-                line=line_nos[ragged],
-                value=[len(header)] * int(ragged.sum()),
-                message=(
-                    f"the row has more fields than the header; the extra values are kept in columns "
-                    f"{[h for h in header if h.startswith('column_')]}; quote values that contain "
-                    f"{delimiter!r} or add headers"
-                ),
-            )
-        )
-    body.columns = pd.Index(header)
-    return _drop_blank_rows(RawTable(body.reset_index(drop=True), line_nos, name, problems, header_line=int(lines[0])))
-
-
-def _parse_fast(text: str, delimiter: str) -> tuple[pd.DataFrame | None, np.ndarray[Any, np.dtype[np.int64]]]:
-    """Parse with pandas' C reader; locate records with a vectorised quote-parity scan."""
-    data = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
-    newlines = np.flatnonzero(data == 10)
-    quotes = np.flatnonzero(data == 34)
-    breaks = newlines[np.searchsorted(quotes, newlines) % 2 == 0]  # even number of quotes before: outside a field
-    starts = np.concatenate([[1], np.searchsorted(newlines, breaks) + 2]).astype(np.int64)
-    if len(breaks) and breaks[-1] == len(data) - 1:
-        starts = starts[:-1]
-    try:
-        rows = pd.read_csv(
-            io.BytesIO(data.tobytes()),
-            encoding="utf-8",
-            sep=delimiter,
-            header=None,
-            dtype=str,
-            na_filter=False,
-            keep_default_na=False,
-            skip_blank_lines=False,
-            engine="c",
-        )
-    except (pd.errors.ParserError, ValueError):
-        return None, starts
-    if len(rows) != len(starts):
-        return None, starts
-    return rows, starts
-
-
-def _parse_robust(text: str, delimiter: str) -> tuple[pd.DataFrame, np.ndarray[Any, np.dtype[np.int64]]]:
-    """Parse with the csv module: slower, but handles ragged rows and stray quotes."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records: list[list[str]] = []
-    starts: list[int] = []
-    end = 0
-    for record in reader:
-        starts.append(end + 1)
-        end = reader.line_num
-        records.append(record)
-    width = max(len(r) for r in records)
-    padded = [r + [""] * (width - len(r)) for r in records]
-    return pd.DataFrame(padded, dtype=str), np.asarray(starts, dtype=np.int64)
-
-
-def _check_headers(header: list[str], name: str, line: int) -> None:
-    counts = Counter(h.casefold() for h in header if h)
-    duplicates = sorted({h for h in header if counts[h.casefold()] > 1})
-    if duplicates:
-        msg = f"{name}:{line}: the header {duplicates} appears more than once; rename or delete the extra columns."
-        raise LogReadError(msg)
-
-
-def _name_extra_columns(
-    header: list[str], body: pd.DataFrame
-) -> tuple[list[str], pd.DataFrame, np.ndarray[Any, np.dtype[np.bool_]]]:
-    """Name columns without a header ``column_N``, drop them when empty, flag ragged rows.
-
-    A row is ragged when it has values beyond the last named header.
-    """
-    unnamed = [i for i, h in enumerate(header) if not h]
-    if not unnamed:
-        return header, body, np.zeros(len(body), dtype=bool)
-    filled = body.iloc[:, unnamed].astype(str).apply(lambda s: s.str.strip().ne("")).to_numpy()
-    keep = [i for i, h in enumerate(header) if h] + [i for k, i in enumerate(unnamed) if filled[:, k].any()]
-    keep.sort()
-    last_named = max((i for i, h in enumerate(header) if h), default=-1)
-    beyond = [k for k, i in enumerate(unnamed) if i > last_named]
-    ragged = filled[:, beyond].any(axis=1) if beyond else np.zeros(len(body), dtype=bool)
-    return [header[i] or f"column_{i + 1}" for i in keep], body.iloc[:, keep], ragged
-
-
-def _drop_blank_rows(table: RawTable) -> RawTable:
-    frame = table.frame
-    if frame.shape[1] == 0 or len(frame) == 0:
-        return table
-    text_cols = [c for c in frame.columns if pd.api.types.is_string_dtype(frame[c]) or frame[c].dtype == object]
-    blank = np.ones(len(frame), dtype=bool)
-    for col in frame.columns:
-        values = frame[col]
-        if col in text_cols:
-            blank &= (values.isna() | values.astype(str).str.strip().eq("")).to_numpy()
-        else:
-            blank &= values.isna().to_numpy()
-    if not blank.any():
-        return table
-    lines = table.lines[blank]
-    shown = ", ".join(str(n) for n in lines[:10]) + (", ..." if len(lines) > 10 else "")
-    note = make_problems(
-        code="blank_rows",
-        file=table.file,
-        line=int(lines[0]),
-        value=int(blank.sum()),
-        message=f"{int(blank.sum())} blank row(s) skipped (line {shown})",
-    )
-    keep = ~blank
-    files = None if table.files is None else table.files[keep]
-    return RawTable(
-        frame[keep].reset_index(drop=True),
-        table.lines[keep],
-        table.file,
-        [*table.problems, note],
-        files,
-        table.header_line,
-    )
-
-
-def _cell_text(value: object) -> object:
-    """Excel / JSON cell -> text, keeping datetimes (already typed by the source)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, (list, tuple, np.ndarray)):
-        return "; ".join(str(_cell_text(v)) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    if hasattr(value, "isoformat"):
-        return pd.Timestamp(value)  # type: ignore[arg-type]
-    return str(value)
 
 
 def _read_excel(path: Path, name: str, sheet: str | int | None) -> RawTable:
@@ -349,7 +103,7 @@ def _read_excel(path: Path, name: str, sheet: str | int | None) -> RawTable:
         else:
             msg = f"{name}: no sheet named {sheet!r}; the workbook has sheets {names}."
             raise LogReadError(msg)
-        records = [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+        records = [[cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
     finally:
         book.close()
     sheet_name = f"{name}[{ws.title}]" if len(names) > 1 else name
@@ -362,14 +116,14 @@ def _read_excel(path: Path, name: str, sheet: str | int | None) -> RawTable:
     header += [""] * (width - len(header))
     body = pd.DataFrame([r + [""] * (width - len(r)) for r in records[first + 1 :]], columns=range(width), dtype=object)
     lines = np.arange(first + 2, len(records) + 1, dtype=np.int64)
-    _check_headers(header, sheet_name, first + 1)
-    header, body, _ = _name_extra_columns(header, body)
+    check_headers(header, sheet_name, first + 1)
+    header, body, _ = name_extra_columns(header, body)
     body.columns = pd.Index(header)
-    return _drop_blank_rows(RawTable(body.reset_index(drop=True), lines, sheet_name, header_line=first + 1))
+    return drop_blank_rows(RawTable(body.reset_index(drop=True), lines, sheet_name, header_line=first + 1))
 
 
 def _read_json(path: Path, name: str, *, lines: bool) -> RawTable:
-    text = _decode(path.read_bytes(), name)
+    text = decode_text(path.read_bytes(), name)
     records: list[dict[str, Any]] = []
     line_nos: list[int] = []
     blank: list[int] = []
@@ -399,7 +153,7 @@ def _read_json(path: Path, name: str, *, lines: bool) -> RawTable:
         raise LogReadError(msg)
     columns = list(dict.fromkeys(k for r in records for k in r))
     frame = pd.DataFrame(
-        {str(c): [_cell_text(r.get(c)) for r in records] for c in columns},
+        {str(c): [cell_text(r.get(c)) for r in records] for c in columns},
         dtype=object,
     )
     table = RawTable(frame, np.asarray(line_nos, dtype=np.int64), name)
@@ -413,7 +167,7 @@ def _read_json(path: Path, name: str, *, lines: bool) -> RawTable:
                 message=f"{len(blank)} blank line(s) skipped",
             )
         )
-    return _drop_blank_rows(table)
+    return drop_blank_rows(table)
 
 
 def _json_value(text: str, name: str, line: int | None) -> Any:
@@ -467,7 +221,7 @@ def frame_to_raw(frame: pd.DataFrame, name: str) -> RawTable:
         else:
             objects = values.astype(object)
             present = objects.notna().to_numpy()
-            columns[str(col)] = objects.map(_cell_text, na_action="ignore").where(present, "")
+            columns[str(col)] = objects.map(cell_text, na_action="ignore").where(present, "")
     raw = pd.DataFrame(columns, index=pd.RangeIndex(len(frame)))
     lines = np.arange(1, len(frame) + 1, dtype=np.int64)
     table = RawTable(raw, lines, name)
@@ -475,4 +229,4 @@ def frame_to_raw(frame: pd.DataFrame, name: str) -> RawTable:
         known = frame["source_line"].notna().to_numpy() & frame["source_file"].notna().to_numpy()
         table.lines = np.where(known, pd.to_numeric(frame["source_line"], errors="coerce").fillna(0), lines)
         table.files = np.where(known, frame["source_file"].astype(object), name).astype(object)
-    return _drop_blank_rows(table)
+    return drop_blank_rows(table)
