@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from netinsight.values import LIST_OF_TEXT, clean_text, list_column, notes_text
+
+from .conftest import make_log
+
+
+def problems_of(log: pd.DataFrame) -> pd.DataFrame:
+    problems: pd.DataFrame = log.attrs["problems"]
+    return problems
+
+
+def test_spaces_are_trimmed_and_collapsed_and_na_names_are_names() -> None:
+    log = make_log(
+        date=["2026-01-05"] * 4, contact=["  Ana   Ruiz ", "NA", "None", "NULL"], company=[" Acme  Corp ", "", " ", "x"]
+    )
+    assert log["contact"].tolist() == ["Ana Ruiz", "NA", "None", "NULL"]
+    assert log["company"].isna().tolist() == [False, True, True, False]
+    assert log["company"].iloc[0] == "Acme Corp"
+
+
+def test_booleans() -> None:
+    values = ["yes", "No", "Y", "n", "TRUE", "false", "1", "0", "x", "", "maybe"]
+    log = make_log(date=["2026-01-05"] * len(values), contact=list("abcdefghijk"), questions_prepared=values)
+    assert log["questions_prepared"].tolist()[:9] == [True, False, True, False, True, False, True, False, True]
+    assert log["questions_prepared"].iloc[9:].isna().all()
+    bad = problems_of(log)
+    assert bad[["line", "code", "value"]].values.tolist() == [[11, "bad_boolean", "maybe"]]
+
+
+def test_channel_vocabulary_and_unknown_values_kept() -> None:
+    values = ["coffee", "Onsite", "in-person", "call", "Zoom", "Teams", "Google Meet", "carrier pigeon"]
+    log = make_log(date=["2026-01-05"] * len(values), contact=list("abcdefgh"), channel=values)
+    assert log["channel"].astype(object).tolist() == [
+        "in_person",
+        "in_person",
+        "in_person",
+        "phone",
+        "video",
+        "video",
+        "video",
+        "carrier pigeon",
+    ]
+    (row,) = problems_of(log).itertuples()
+    assert (row.code, row.line, row.value) == ("unknown_value", 8, "carrier pigeon")
+    assert "known values: ['in_person', 'phone', 'video']" in row.message
+
+
+def test_source_vocabulary() -> None:
+    log = make_log(
+        date=["2026-01-05"] * 4,
+        contact=list("abcd"),
+        source=["Alumni database", "LinkedIn", "career fair", "Friend or family"],
+    )
+    assert log["source"].astype(object).tolist() == ["alumni", "linkedin", "event", "friend_family"]
+
+
+def test_outcome_lists() -> None:
+    log = make_log(
+        date=["2026-01-05"] * 4,
+        contact=list("abcd"),
+        outcome=["Job lead; Referral", "mentor, offer", "", "referral and job lead"],
+    )
+    assert log["outcome"].tolist() == [["job_lead", "referral"], ["mentorship", "offer"], [], ["referral", "job_lead"]]
+
+
+def test_follow_up_lists_with_commas_inside_dates() -> None:
+    log = make_log(
+        date=["2026-01-05"] * 4,
+        contact=list("abcd"),
+        follow_up_date=["2026-02-01; 2026-03-01", "Feb 1, 2026, Mar 1, 2026", "2026-02-01, 2026-03-01", ""],
+    )
+    expected = [pd.Timestamp("2026-02-01"), pd.Timestamp("2026-03-01")]
+    assert [list(v) for v in log["follow_up_date"].tolist()] == [expected, expected, expected, []]
+
+
+def test_bad_dates_in_follow_up_lists_are_located() -> None:
+    log = make_log(date=["2026-01-05"] * 2, contact=["a", "b"], follow_up_date=["2026-02-01", "2026-02-01; later"])
+    assert [len(v) for v in log["follow_up_date"]] == [1, 1]
+    (row,) = problems_of(log).itertuples()
+    assert (row.code, row.line, row.value, row.column) == ("bad_date", 2, "later", "follow_up_date")
+
+
+def test_numbers() -> None:
+    log = make_log(
+        date=["2026-01-05"] * 4,
+        contact=list("abcd"),
+        duration_min=["45", "30 min", "", "half hour"],
+        class_year=["2027", "Class of 2028", "", "soon"],
+    )
+    assert log["duration_min"].tolist()[:2] == [45.0, 30.0]
+    assert log["class_year"].tolist()[:2] == [2027, 2028]
+    codes = problems_of(log)[["line", "code"]].values.tolist()
+    assert codes == [[4, "bad_number"], [4, "bad_number"]]
+
+
+def test_list_column_and_clean_text() -> None:
+    column = list_column(np.array([1, 1]), pa.array(["a", "b"]), 3)
+    assert column.tolist() == [[], ["a", "b"], []]
+    assert str(column.dtype) == str(LIST_OF_TEXT)
+    cleaned = clean_text(pd.Series(["  a \t b ", "", None, "NULL"]))
+    assert cleaned.iloc[0] == "a b"
+    assert cleaned.iloc[1:3].isna().all()
+    assert cleaned.iloc[3] == "NULL"
+    assert notes_text(pd.Series([" line one\nline two ", " "])).iloc[0] == "line one\nline two"
