@@ -18,6 +18,7 @@ __all__ = [
     "PROBLEM_COLUMNS",
     "LogReadError",
     "LogValidationError",
+    "RowLocator",
     "ValidationError",
     "concat_problems",
     "format_problems",
@@ -213,6 +214,31 @@ class LogValidationError(ValidationError):
 
     def __init__(self, problems: pd.DataFrame) -> None:
         super().__init__(problems, what="the log")
+
+
+class RowLocator:
+    """Where rows of a log came from, as `make_problems` arguments.
+
+    ``at(rows, column)`` gives the file, line and the column as that file names it
+    (``log.attrs["headers"]``) of the rows picked by a boolean mask or positions.
+
+    Parameters
+    ----------
+    log
+        A log from `netinsight.read_log`.
+    """
+
+    def __init__(self, log: pd.DataFrame) -> None:
+        self.file = log["source_file"].astype(object).fillna("<log>").to_numpy(dtype=object)
+        self.line = log["source_line"].to_numpy(dtype="float64", na_value=np.nan)
+        self.row_line = np.where(np.isnan(self.line), np.arange(1, len(log) + 1), self.line).astype(np.int64)
+        self.headers: dict[str, dict[str, str]] = log.attrs.get("headers", {})
+
+    def __call__(self, rows: Any, column: str) -> dict[str, Any]:
+        """File, line and the column as the file names it, for the picked rows."""
+        files = self.file[rows]
+        names = [self.headers.get(f, {}).get(column, column) for f in files] if column else column
+        return {"file": files, "line": self.row_line[rows], "column": names}
 
 
 def _is_sequence(value: object) -> bool:
