@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from typing import Any, Final
 
 import numpy as np
 import pandas as pd
 
 from netinsight.problems import LogReadError, make_problems
-from netinsight.rawtable import RawTable, check_headers, drop_blank_rows, name_extra_columns
+from netinsight.rawtable import RawTable, and_list, check_headers, drop_blank_rows, name_extra_columns
 
 __all__ = ["decode_text", "read_csv_text"]
 
@@ -42,7 +43,9 @@ def decode_text(data: bytes, name: str) -> str:
             raise LogReadError(msg) from None
 
 
-def read_csv_text(text: str, name: str, *, first_line: int = 1) -> RawTable:
+def read_csv_text(
+    text: str, name: str, *, first_line: int = 1, required: Sequence[str] = ("date", "contact")
+) -> RawTable:
     """Parse CSV text whose first non-blank line is the header.
 
     Parameters
@@ -54,6 +57,8 @@ def read_csv_text(text: str, name: str, *, first_line: int = 1) -> RawTable:
     first_line
         The physical line number of the first line of `text` (for text cut from a
         longer file, like a LinkedIn export after its preamble).
+    required
+        The columns the caller needs, named in the message about an empty file.
 
     Returns
     -------
@@ -81,7 +86,7 @@ def read_csv_text(text: str, name: str, *, first_line: int = 1) -> RawTable:
     else:
         delimiter = max(_DELIMITERS, key=lambda d: (head.count(d), d == ","))
     if not text.strip():
-        msg = f"{name}: the file is empty; it needs a header line and at least the columns date and contact."
+        msg = f"{name}: the file is empty; it needs a header line and at least the columns {and_list(required)}."
         raise LogReadError(msg)
     rows, lines = _parse_fast(text, delimiter)
     if rows is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +18,7 @@ import pandas as pd
 
 from netinsight.problems import LogReadError, make_problems
 
-__all__ = ["RawTable", "cell_text", "check_headers", "drop_blank_rows", "name_extra_columns"]
+__all__ = ["RawTable", "and_list", "cell_text", "check_headers", "drop_blank_rows", "name_extra_columns"]
 
 
 @dataclass
@@ -48,6 +49,18 @@ class RawTable:
     problems: list[pd.DataFrame] = field(default_factory=list)
     files: np.ndarray[Any, np.dtype[np.object_]] | None = None
     header_line: int | None = None
+
+
+def and_list(words: Sequence[str]) -> str:
+    """Join words for a message: "a", "a and b", "a, b and c".
+
+    Examples
+    --------
+    >>> and_list(["date"]), and_list(["date", "contact"]), and_list(["a", "b", "c"])
+    ('date', 'date and contact', 'a, b and c')
+    """
+    items = list(words)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def check_headers(header: list[str], name: str, line: int) -> None:

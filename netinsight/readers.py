@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -16,7 +17,7 @@ import pandas as pd
 
 from netinsight.csvtext import decode_text, read_csv_text
 from netinsight.problems import LogReadError, make_problems
-from netinsight.rawtable import RawTable, cell_text, check_headers, drop_blank_rows, name_extra_columns
+from netinsight.rawtable import RawTable, and_list, cell_text, check_headers, drop_blank_rows, name_extra_columns
 
 __all__ = ["SUFFIXES", "RawTable", "frame_to_raw", "read_csv_text", "read_table"]
 
@@ -30,7 +31,13 @@ SUFFIXES: Final[dict[str, tuple[str, ...]]] = {
 }
 
 
-def read_table(path: str | Path, *, sheet: str | int | None = None, display_name: str | None = None) -> RawTable:
+def read_table(
+    path: str | Path,
+    *,
+    sheet: str | int | None = None,
+    display_name: str | None = None,
+    required: Sequence[str] = ("date", "contact"),
+) -> RawTable:
     """Read one file into a `RawTable`, choosing the reader from its ending.
 
     Parameters
@@ -41,6 +48,8 @@ def read_table(path: str | Path, *, sheet: str | int | None = None, display_name
         Excel only: the sheet name or 0-based position (default: the first sheet).
     display_name
         The file name used in messages (default: the path as given).
+    required
+        The columns the caller needs, named in the message about an empty file.
 
     Returns
     -------
@@ -68,11 +77,11 @@ def read_table(path: str | Path, *, sheet: str | int | None = None, display_name
         raise LogReadError(msg)
     suffix = path.suffix.lower()
     if suffix in SUFFIXES["csv"]:
-        return read_csv_text(decode_text(path.read_bytes(), name), name)
+        return read_csv_text(decode_text(path.read_bytes(), name), name, required=required)
     if suffix in SUFFIXES["excel"]:
-        return _read_excel(path, name, sheet)
+        return _read_excel(path, name, sheet, required)
     if suffix in SUFFIXES["json"] or suffix in SUFFIXES["jsonl"]:
-        return _read_json(path, name, lines=suffix in SUFFIXES["jsonl"])
+        return _read_json(path, name, lines=suffix in SUFFIXES["jsonl"], required=required)
     if suffix in SUFFIXES["parquet"]:
         return _read_parquet(path, name)
     known = ", ".join(s for group in SUFFIXES.values() for s in group)
@@ -80,7 +89,7 @@ def read_table(path: str | Path, *, sheet: str | int | None = None, display_name
     raise LogReadError(msg)
 
 
-def _read_excel(path: Path, name: str, sheet: str | int | None) -> RawTable:
+def _read_excel(path: Path, name: str, sheet: str | int | None, required: Sequence[str]) -> RawTable:
     from openpyxl import load_workbook  # heavy: imported only when an Excel file is read
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -109,7 +118,7 @@ def _read_excel(path: Path, name: str, sheet: str | int | None) -> RawTable:
     sheet_name = f"{name}[{ws.title}]" if len(names) > 1 else name
     first = next((i for i, r in enumerate(records) if any(str(v).strip() for v in r)), None)
     if first is None:
-        msg = f"{sheet_name}: the sheet is empty; it needs a header row and at least the columns date and contact."
+        msg = f"{sheet_name}: the sheet is empty; it needs a header row and at least the columns {and_list(required)}."
         raise LogReadError(msg)
     header = [str(h).strip() for h in records[first]]
     width = max(len(r) for r in records)
@@ -122,7 +131,7 @@ def _read_excel(path: Path, name: str, sheet: str | int | None) -> RawTable:
     return drop_blank_rows(RawTable(body.reset_index(drop=True), lines, sheet_name, header_line=first + 1))
 
 
-def _read_json(path: Path, name: str, *, lines: bool) -> RawTable:
+def _read_json(path: Path, name: str, *, lines: bool, required: Sequence[str]) -> RawTable:
     text = decode_text(path.read_bytes(), name)
     records: list[dict[str, Any]] = []
     line_nos: list[int] = []
@@ -149,7 +158,7 @@ def _read_json(path: Path, name: str, *, lines: bool) -> RawTable:
         records = data
         line_nos = list(range(1, len(records) + 1))
     if not records:
-        msg = f"{name}: the file holds no records; it needs at least the fields date and contact."
+        msg = f"{name}: the file holds no records; it needs at least the fields {and_list(required)}."
         raise LogReadError(msg)
     columns = list(dict.fromkeys(k for r in records for k in r))
     frame = pd.DataFrame(

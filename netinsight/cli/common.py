@@ -89,7 +89,7 @@ def load_log(args: argparse.Namespace, *, quiet_problems: bool = False) -> pd.Da
     return log
 
 
-def progress(done: int, total: int, name: str) -> None:
+def progress(done: int, total: int, _name: str) -> None:
     """Show "reading 12/300 files" on stderr when it is a terminal (long folder reads)."""
     if not sys.stderr.isatty() or total < 2:
         return
