@@ -24,13 +24,23 @@ $(VENV)/.installed-lab: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e ".[lab]"
 	touch $@
 
-## demo: validate and summarise the bundled samples into out/
+## demo: run the main analyses on the bundled samples and write tables and charts into out/
 demo: $(VENV)/.installed
 	mkdir -p $(OUT)
 	$(BIN)/netinsight validate data/sample_log.csv --today 2026-11-01 > $(OUT)/sample_log.problems.txt
 	$(BIN)/netinsight summary data/sample_log.csv --format json > $(OUT)/sample_log.summary.json
 	$(BIN)/netinsight summary data/cohort_log.csv --by program --format csv > $(OUT)/cohort_by_program.csv
 	$(BIN)/netinsight validate data/cohort_log.csv --today 2026-11-01 --format csv > $(OUT)/cohort_log.problems.csv
+	$(BIN)/netinsight coverage data/sample_log.csv --targets data/sample_targets.csv --format csv > $(OUT)/sample_coverage.csv
+	$(BIN)/netinsight coverage data/sample_log.csv --targets data/sample_targets.csv --view employers --format csv > $(OUT)/sample_target_status.csv
+	$(BIN)/netinsight followup data/sample_log.csv --by channel --format csv > $(OUT)/sample_followup_by_channel.csv
+	$(BIN)/netinsight todo data/sample_log.csv --today 2026-06-17 > $(OUT)/sample_todo.txt
+	$(BIN)/netinsight outcomes data/sample_log.csv --by source --format csv > $(OUT)/sample_outcomes_by_source.csv
+	$(BIN)/netinsight followup data/cohort_log.csv --by program --format csv > $(OUT)/cohort_followup_by_program.csv
+	$(BIN)/netinsight plot coverage data/sample_log.csv --targets data/sample_targets.csv -o $(OUT)/sample_coverage.png
+	$(BIN)/netinsight plot followup data/sample_log.csv -o $(OUT)/sample_thank_you_lag.png
+	$(BIN)/netinsight plot funnel data/sample_log.csv --by source -o $(OUT)/sample_funnel.png
+	$(BIN)/netinsight plot activity data/sample_log.csv --goal 2 -o $(OUT)/sample_activity.png
 	@echo "demo outputs written to $(OUT)/:" && ls -1 $(OUT)
 
 ## test: lint, type-check, unit + CLI + doctests + notebooks (nbval)

@@ -2,10 +2,47 @@
 
 from __future__ import annotations
 
+from netinsight.chains import (
+    ReferralCycleWarning,
+    UnknownPersonError,
+    bridges,
+    paths_to,
+    reach_by_depth,
+    referral_chains,
+    referral_path,
+    shared_connectors,
+    top_connectors,
+)
+from netinsight.coverage import (
+    concentration,
+    coverage_over_time,
+    industry_coverage,
+    target_status,
+    top_target_coverage,
+)
+from netinsight.followup import FollowUpPolicy, follow_up_rates, todo
+from netinsight.graph import (
+    graph_from_log,
+    graph_from_tables,
+    graph_to_tables,
+    introductions_table,
+    people_table,
+    person_ids,
+    tables_from_log,
+    write_graph,
+)
 from netinsight.industries import SECTOR_ALIASES, sector_table
 from netinsight.io import read_log, write_log
+from netinsight.layout import tidy_tree_layout
+from netinsight.linkedin import read_linkedin_connections, warm_paths
+from netinsight.outcomes import activity, outcomes
+from netinsight.outreach import outreach_status, response_classes
+from netinsight.plots.coverage import plot_coverage, plot_coverage_over_time
+from netinsight.plots.followup import plot_activity, plot_follow_up_rates, plot_funnel, plot_thank_you_lag
+from netinsight.plots.network import plot_referral_chains, plot_referral_path
 from netinsight.problems import PROBLEM_CODES, LogReadError, LogValidationError, ValidationError
 from netinsight.summary import summarize_log, tally
+from netinsight.targets import match_employers, normalize_employer, read_targets
 from netinsight.validate import validate_log
 
 __version__ = "0.1.0"
@@ -13,14 +50,57 @@ __version__ = "0.1.0"
 __all__ = [
     "PROBLEM_CODES",
     "SECTOR_ALIASES",
+    "FollowUpPolicy",
     "LogReadError",
     "LogValidationError",
+    "ReferralCycleWarning",
+    "UnknownPersonError",
     "ValidationError",
     "__version__",
+    "activity",
+    "bridges",
+    "concentration",
+    "coverage_over_time",
+    "follow_up_rates",
+    "graph_from_log",
+    "graph_from_tables",
+    "graph_to_tables",
+    "industry_coverage",
+    "introductions_table",
+    "match_employers",
+    "normalize_employer",
+    "outcomes",
+    "outreach_status",
+    "paths_to",
+    "people_table",
+    "person_ids",
+    "plot_activity",
+    "plot_coverage",
+    "plot_coverage_over_time",
+    "plot_follow_up_rates",
+    "plot_funnel",
+    "plot_referral_chains",
+    "plot_referral_path",
+    "plot_thank_you_lag",
+    "reach_by_depth",
+    "read_linkedin_connections",
     "read_log",
+    "read_targets",
+    "referral_chains",
+    "referral_path",
+    "response_classes",
     "sector_table",
+    "shared_connectors",
     "summarize_log",
+    "tables_from_log",
     "tally",
+    "target_status",
+    "tidy_tree_layout",
+    "todo",
+    "top_connectors",
+    "top_target_coverage",
     "validate_log",
+    "warm_paths",
+    "write_graph",
     "write_log",
 ]

@@ -1,0 +1,407 @@
+"""Follow-up discipline: thank-you notes and check-ins under a named policy, and the to-do list.
+
+A `FollowUpPolicy` says how soon a thank-you note is due (``strict`` 24 h, ``standard`` 48 h,
+``relaxed`` 5 days, or any window in hours, calendar days or business days) and how soon a
+check-in is due (30 days by default). Date-only values count in whole days: a note dated
+the day after the interview is 24 h later, within the ``strict`` window. Business days are
+Monday to Friday (no holidays), counted with `numpy.busday_count`: the business days *after*
+the first date up to and including the second (Friday -> Monday is 1). The 3B7 outreach
+routine (`response_classes`, `outreach_status`) lives in `netinsight.outreach` and is
+re-exported here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from netinsight.coverage import group_frame, person_key, rate
+from netinsight.normalize import list_column
+from netinsight.outreach import business_days, outreach_status, parse_today, response_classes
+
+__all__ = [
+    "ACTIONS",
+    "POLICIES",
+    "FollowUpPolicy",
+    "follow_up_rates",
+    "lag_within",
+    "outreach_status",
+    "response_classes",
+    "todo",
+]
+
+_WINDOW: Final = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(h|hrs?|hours?|d|days?|bd|business\s*days?)\s*$", re.IGNORECASE)
+
+
+def _parse_window(text: object, argument: str) -> tuple[float, str]:
+    found = _WINDOW.match(str(text))
+    if found is None:
+        msg = (
+            f"`{argument}` must be a window like '24h' (hours), '5d' (calendar days) or '3bd' (business days), "
+            f"not {text!r}."
+        )
+        raise ValueError(msg)
+    amount, unit = float(found[1]), found[2].lower()
+    unit = "bd" if unit.startswith("b") else unit[0]
+    if unit == "bd" and amount != int(amount):
+        msg = f"`{argument}` in business days must be a whole number, not {text!r}."
+        raise ValueError(msg)
+    return amount, unit
+
+
+@dataclass(frozen=True)
+class FollowUpPolicy:
+    """When a thank-you note and a check-in are on time.
+
+    Parameters
+    ----------
+    thank_you
+        The thank-you window: ``"24h"`` hours, ``"2d"`` calendar days or ``"1bd"``
+        business days after the interview.
+    check_in
+        The check-in (follow-up) window, the same way (default ``"30d"``).
+    name
+        A label for tables and plots (default: the thank-you window).
+
+    Examples
+    --------
+    >>> FollowUpPolicy.parse("standard")
+    FollowUpPolicy(thank_you='48h', check_in='30d', name='standard')
+    >>> FollowUpPolicy.parse("3bd").name, FollowUpPolicy("1.5d", check_in="10 business days").check_in
+    ('3bd', '10bd')
+    """
+
+    thank_you: str = "48h"
+    check_in: str = "30d"
+    name: str = ""
+
+    def __post_init__(self) -> None:
+        for field in ("thank_you", "check_in"):
+            amount, unit = _parse_window(getattr(self, field), field)
+            object.__setattr__(self, field, f"{amount:g}{unit}")
+        if not self.name:
+            object.__setattr__(self, "name", self.thank_you)
+
+    @classmethod
+    def parse(cls, policy: str | FollowUpPolicy) -> FollowUpPolicy:
+        """A policy from a preset name (`POLICIES`), a window (``"24h"``, ``"3bd"``), ``"24h/14d"``, or as is."""
+        if isinstance(policy, FollowUpPolicy):
+            return policy
+        text = str(policy).strip()
+        if text.lower() in POLICIES:
+            return POLICIES[text.lower()]
+        thank_you, _, check_in = text.partition("/")
+        try:
+            return cls(thank_you, check_in=check_in or "30d", name=text)
+        except ValueError:
+            msg = (
+                f"`policy` must be one of {sorted(POLICIES)}, a thank-you window like '24h', '5d' or '3bd' "
+                f"(optionally '/30d' for the check-in window), or a FollowUpPolicy; not {policy!r}."
+            )
+            raise ValueError(msg) from None
+
+    def window(self, which: str) -> tuple[float, str]:
+        """The (amount, unit) of ``"thank_you"`` or ``"check_in"``; unit ``"h"``, ``"d"`` or ``"bd"``."""
+        return _parse_window(getattr(self, which), which)
+
+
+#: The named policies: thank-you within 24 hours, 48 hours or 5 days; check-in within 30 days.
+POLICIES: Final[dict[str, FollowUpPolicy]] = {
+    "strict": FollowUpPolicy("24h", name="strict"),
+    "standard": FollowUpPolicy("48h", name="standard"),
+    "relaxed": FollowUpPolicy("5d", name="relaxed"),
+}
+
+
+def lag_within(
+    start: pd.Series[Any], end: pd.Series[Any], window: tuple[float, str]
+) -> tuple[pd.Series[Any], pd.Series[Any]]:
+    """The lag from `start` to `end` in days, and whether it is within `window`.
+
+    Date-only values (midnight) count in whole days; with both times known the lag is
+    exact. Business-day windows compare days. Missing `end` -> NaN lag, not within.
+
+    Returns
+    -------
+    lag_days : pandas.Series
+        Calendar days (fractional when both have a time).
+    within : pandas.Series
+        Boolean.
+    """
+    amount, unit = window
+    start = pd.Series(start).reset_index(drop=True)
+    end = pd.Series(end).reset_index(drop=True).astype("datetime64[ns]")
+    s0, e0 = start.dt.normalize(), end.dt.normalize()
+    date_only = start.eq(s0) | end.eq(e0)
+    whole = (e0 - s0).dt.days.astype(float)
+    exact = (end - start).dt.total_seconds() / 86400
+    lag = whole.where(date_only, exact).astype(float)
+    if unit == "bd":
+        within = pd.Series(business_days(start, end) <= amount)
+    else:
+        within = lag * 24 <= amount * (24 if unit == "d" else 1) + 1e-9
+    return lag, within.fillna(False).astype(bool)
+
+
+def _check_ins(log: pd.DataFrame, window: tuple[float, str]) -> pd.Series[Any]:
+    """Rows with a follow-up on or after the interview and within `window`."""
+    follow = log["follow_up_date"]
+    lengths = follow.list.len().fillna(0).to_numpy(dtype=np.int64)
+    parents = np.repeat(np.arange(len(log)), lengths)
+    flat = pd.Series(follow.list.flatten().to_numpy(dtype="datetime64[ns]"))
+    dates = log["date"].reset_index(drop=True).iloc[parents].reset_index(drop=True)
+    lag, within = lag_within(dates, flat, window)
+    ok = (within & lag.ge(0)).to_numpy()
+    return pd.Series(np.bincount(parents[ok], minlength=len(log)) > 0)
+
+
+def follow_up_rates(
+    log: pd.DataFrame,
+    *,
+    policy: str | FollowUpPolicy = "standard",
+    by: str | Sequence[str] | None = None,
+    today: object = None,
+) -> pd.DataFrame:
+    """Thank-you and check-in discipline per group, under a policy.
+
+    Parameters
+    ----------
+    log
+        A log from `read_log`. Not modified.
+    policy
+        A preset (``"strict"``, ``"standard"``, ``"relaxed"``), a window (``"24h"``,
+        ``"3bd"``, ``"5d"``, ``"24h/14d"``) or a `FollowUpPolicy`.
+    by
+        Column(s) to group by: owner, industry, channel, source, program, ... or
+        ``"month"`` / ``"week"`` (of the interview).
+    today
+        When given, interviews whose window is still open on `today` (no note yet, but
+        not late either) are left out of the on-time and check-in denominators.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The `by` keys, ``policy``, ``interviews``, ``thank_you_sent``,
+        ``thank_you_rate`` (sent / interviews), ``thank_you_due``, ``on_time``,
+        ``on_time_rate`` (on_time / thank_you_due), ``median_lag_days`` and
+        ``p90_lag_days`` (of the notes sent, calendar days), ``check_in_due``,
+        ``check_ins`` (a follow-up within the check-in window), ``check_in_rate``,
+        ``contacts`` (distinct people), ``repeat_contacts`` (met more than once) and
+        ``repeat_rate``. Rates are NA when their denominator is 0.
+
+    Examples
+    --------
+    >>> from netinsight import read_log
+    >>> log = read_log(pd.DataFrame({"date": ["2026-03-02", "2026-03-02", "2026-03-04"],
+    ...                              "contact": ["Ana", "Ben", "Ana"],
+    ...                              "thank_you_date": ["2026-03-03", "2026-03-06", ""]}))
+    >>> r = follow_up_rates(log, policy="strict")
+    >>> r[["interviews", "thank_you_sent", "on_time", "on_time_rate", "median_lag_days"]].values.tolist()
+    [[3, 2, 1, 0.333, 2.5]]
+    """
+    pol = FollowUpPolicy.parse(policy)
+    keys, kf = group_frame(log, by)
+    dates = log["date"]
+    lag, on_time = lag_within(dates, log["thank_you_date"], pol.window("thank_you"))
+    check_ins = _check_ins(log, pol.window("check_in"))
+    work = kf.reset_index(drop=True).assign(
+        sent=log["thank_you_date"].notna().to_numpy(),
+        on_time=on_time.to_numpy(),
+        lag=lag.to_numpy(),
+        check_in=check_ins.to_numpy(),
+        person=person_key(log).to_numpy(),
+    )
+    if today is None:
+        work["ty_due"] = True
+        work["ci_due"] = True
+    else:
+        now = pd.Series(parse_today(today), index=range(len(log)))
+        work["ty_due"] = work["on_time"] | ~lag_within(dates, now, pol.window("thank_you"))[1]
+        work["ci_due"] = work["check_in"] | ~lag_within(dates, now, pol.window("check_in"))[1]
+    work["on_time"] &= work["ty_due"]
+    work["check_in"] &= work["ci_due"]
+    if not keys:
+        work["_all"] = 0
+    gk = keys or ["_all"]
+    grouped = work.groupby(gk, observed=True, dropna=False)
+    out = grouped.agg(
+        interviews=("sent", "size"),
+        thank_you_sent=("sent", "sum"),
+        thank_you_due=("ty_due", "sum"),
+        on_time=("on_time", "sum"),
+        median_lag_days=("lag", "median"),
+        check_in_due=("ci_due", "sum"),
+        check_ins=("check_in", "sum"),
+    )
+    out["p90_lag_days"] = grouped["lag"].quantile(0.9)
+    people = work.groupby([*gk, "person"], observed=True, dropna=False).size()
+    repeats = (people > 1).groupby(level=list(range(len(gk))), observed=True, dropna=False).agg(["size", "sum"])
+    out["contacts"] = repeats["size"].to_numpy()
+    out["repeat_contacts"] = repeats["sum"].to_numpy()
+    out = out.reset_index()
+    if not keys:
+        out = out.drop(columns="_all")
+        if not len(out):
+            out = pd.DataFrame({c: [0] for c in out.columns}).assign(
+                median_lag_days=np.nan, p90_lag_days=np.nan
+            )
+    out.insert(len(keys), "policy", pol.name)
+    out["thank_you_rate"] = rate(out["thank_you_sent"], out["interviews"])
+    out["on_time_rate"] = rate(out["on_time"], out["thank_you_due"])
+    out["check_in_rate"] = rate(out["check_ins"], out["check_in_due"])
+    out["repeat_rate"] = rate(out["repeat_contacts"], out["contacts"])
+    for col in ("median_lag_days", "p90_lag_days"):
+        out[col] = out[col].astype("Float64").round(2)
+    columns = [
+        "policy", "interviews", "thank_you_sent", "thank_you_rate", "thank_you_due", "on_time", "on_time_rate",
+        "median_lag_days", "p90_lag_days", "check_in_due", "check_ins", "check_in_rate", "contacts",
+        "repeat_contacts", "repeat_rate",
+    ]  # fmt: skip
+    counts = [c for c in columns if c not in ("policy",) and not c.endswith(("rate", "days"))]
+    out[counts] = out[counts].astype("int64")
+    return out[[*keys, *columns]]
+
+
+#: The to-do actions, most pressing first on the same day.
+ACTIONS: Final[tuple[str, ...]] = ("follow_up", "second_contact", "thank_you", "check_in")
+
+
+def todo(
+    log: pd.DataFrame,
+    *,
+    today: object,
+    policy: str | FollowUpPolicy = "standard",
+    ahead: int = 7,
+) -> pd.DataFrame:
+    """What to do next: missing thank-you notes, check-ins due, and 3B7 outreach steps.
+
+    The log is read as it stood on `today`: events dated later count as not done yet.
+    A thank-you note is listed for every interview held without one until its check-in
+    falls due (then the check-in covers it); a check-in for every interview without a
+    follow-up or a later conversation with the same person;
+    3B7 steps come from `netinsight.outreach.outreach_status` (left out when the log
+    has no outreach dates).
+
+    Parameters
+    ----------
+    log
+        A log from `read_log`. Not modified.
+    today
+        The day the list is for (``"2026-07-01"``).
+    policy
+        The follow-up policy that sets when notes and check-ins are due.
+    ahead
+        Also list what falls due within this many days after `today`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Most urgent first: ``owner, due, days_overdue`` (negative: days left),
+        ``action`` (one of ``thank_you``, ``check_in``, ``second_contact``,
+        ``follow_up``), ``contact, company, detail`` (a sentence) and ``source_line``.
+
+    Examples
+    --------
+    >>> from netinsight import read_log
+    >>> log = read_log(pd.DataFrame({"date": ["2026-06-26", "2026-05-04"], "contact": ["Ana", "Ben"],
+    ...                              "thank_you_date": ["", "2026-05-04"]}))
+    >>> t = todo(log, today="2026-07-01")
+    >>> t.assign(due=t["due"].dt.strftime("%Y-%m-%d"))[["due", "days_overdue", "action", "contact"]].values.tolist()
+    [['2026-06-03', 28, 'check_in', 'Ben'], ['2026-06-28', 3, 'thank_you', 'Ana']]
+    """
+    now = parse_today(today)
+    pol = FollowUpPolicy.parse(policy)
+    log = log.reset_index(drop=True)
+    dates = log["date"]
+    held = dates.notna() & dates.dt.normalize().le(now)
+    noted = log["thank_you_date"].notna() & log["thank_you_date"].dt.normalize().le(now)
+    check_in_due = _deadline(dates, pol.window("check_in"))
+    parts = [
+        _item(log, held & ~noted & check_in_due.gt(now), _deadline(dates, pol.window("thank_you")), "thank_you",
+              "no thank-you note yet (policy " + pol.name + ")"),
+    ]  # fmt: skip
+    as_of = log.assign(follow_up_date=_before(log["follow_up_date"], now))
+    checked = _check_ins(as_of, (float("inf"), "d"))
+    person = person_key(log)
+    order = np.lexsort((dates.to_numpy(), person.to_numpy()))
+    following = pd.Series(dates.to_numpy()[order]).groupby(person.to_numpy()[order]).shift(-1)
+    later_flags = np.zeros(len(log), dtype=bool)
+    later_flags[order] = (following.notna() & following.le(now)).to_numpy()
+    later = pd.Series(later_flags)
+    parts.append(
+        _item(log, held & ~checked & ~later, check_in_due, "check_in",
+              "no check-in yet (window " + pol.check_in + ")")
+    )  # fmt: skip
+    if log["outreach_date"].notna().any():
+        status = outreach_status(log, today=now)
+        for state, due_col, text in (
+            ("follow_up", "follow_up_due", "no reply after 7 business days: follow up with the same person"),
+            ("second_contact", "second_contact_due", "no reply after 3 business days: write to a second person there"),
+            ("waiting", "second_contact_due", "no reply yet: write to a second person there if none by then"),
+        ):
+            rows = status[status["state"] == state]
+            parts.append(
+                pd.DataFrame(
+                    {
+                        "owner": rows["owner"].astype("str"),
+                        "due": rows[due_col],
+                        "action": "second_contact" if state == "waiting" else state,
+                        "contact": rows["contact"],
+                        "company": rows["company"],
+                        "detail": "request sent " + rows["outreach_date"].dt.strftime("%Y-%m-%d") + "; " + text,
+                        "source_line": rows["source_line"],
+                    }
+                )
+            )
+    out = pd.concat([p for p in parts if len(p)] or [parts[0]], ignore_index=True)
+    out = out[out["due"].le(now + pd.Timedelta(days=ahead))]
+    out.insert(2, "days_overdue", (now - out["due"]).dt.days.astype("int64"))
+    out["_rank"] = out["action"].map({a: i for i, a in enumerate(ACTIONS)})
+    out = out.sort_values(["due", "_rank", "owner", "contact"], kind="stable").drop(columns="_rank")
+    return out.reset_index(drop=True)
+
+
+def _before(follow: pd.Series[Any], now: pd.Timestamp) -> pd.Series[Any]:
+    """The list column with only the dates up to `now` (vectorised on the flat values)."""
+    lengths = follow.list.len().fillna(0).to_numpy(dtype=np.int64)
+    parents = np.repeat(np.arange(len(follow)), lengths)
+    flat = follow.list.flatten().to_numpy(dtype="datetime64[ns]")
+    keep = flat <= now.to_datetime64()
+    return list_column(parents[keep], pa.array(flat[keep], pa.timestamp("ns")), len(follow))
+
+
+def _deadline(dates: pd.Series[Any], window: tuple[float, str]) -> pd.Series[Any]:
+    """The day by which something is due, `window` after each date."""
+    amount, unit = window
+    if unit == "bd":
+        days = dates.to_numpy(dtype="datetime64[D]")
+        known = ~np.isnat(days)
+        out = np.full(len(days), np.datetime64("NaT"), dtype="datetime64[D]")
+        out[known] = np.busday_offset(days[known], int(amount), roll="backward")
+        return pd.Series(out.astype("datetime64[ns]"), index=dates.index)
+    hours = amount * (24 if unit == "d" else 1)
+    date_only = dates.eq(dates.dt.normalize())
+    whole = dates.dt.normalize() + pd.Timedelta(days=int(hours // 24))
+    due: pd.Series[Any] = whole.where(date_only, (dates + pd.Timedelta(hours=hours)).dt.normalize())
+    return due
+
+
+def _item(log: pd.DataFrame, rows: pd.Series[Any], due: pd.Series[Any], action: str, text: str) -> pd.DataFrame:
+    picked = log[rows.to_numpy()]
+    return pd.DataFrame(
+        {
+            "owner": picked["owner"].astype("str"),
+            "due": due[rows.to_numpy()],
+            "action": action,
+            "contact": picked["contact"],
+            "company": picked["company"],
+            "detail": "interviewed " + picked["date"].dt.strftime("%Y-%m-%d") + "; " + text,
+            "source_line": picked["source_line"],
+        }
+    )

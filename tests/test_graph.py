@@ -1,0 +1,219 @@
+"""Tests of netinsight.graph: person ids, the people and introductions tables, the graph and its inverse."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+import pytest
+
+from netinsight.graph import (
+    INTRODUCTION_COLUMNS,
+    PEOPLE_COLUMNS,
+    graph_from_log,
+    graph_from_tables,
+    graph_to_tables,
+    introductions_table,
+    people_table,
+    person_ids,
+    tables_from_log,
+    write_graph,
+)
+from tests.conftest import make_log
+
+
+def hand_log() -> pd.DataFrame:
+    """Ana (direct) -> Ben -> Cy; Carla (never interviewed) -> Dan; Eve introduced by Ana, later by Dan."""
+    return make_log(
+        date=["2026-01-05", "2026-01-09", "2026-01-12", "2026-01-20", "2026-01-25", "2026-02-01"],
+        contact=["Ana Ruiz", "Ben Okafor", "Cy Tan", "Dan Wu", "Eve Li", "Eve Li"],
+        company=["Acme", "Bluefin", "Bluefin", "Initech", "Acme", "Acme"],
+        industry=["Tech", "Banking", "Banking", "Tech", "Tech", "Tech"],
+        introduced_by=["", "Ana Ruiz", "Ben Okafor", "Carla Diaz", "Ana Ruiz", "Dan Wu"],
+        outcome=["", "", "referral", "", "job lead", "referral"],
+    )
+
+
+def cohort_log() -> pd.DataFrame:
+    """Two students share Ana (same contact_id); both were introduced by her to Dee (same id)."""
+    return make_log(
+        owner=["s1", "s1", "s1", "s2", "s2", "s2"],
+        date=["2026-01-05", "2026-01-08", "2026-01-10", "2026-01-15", "2026-01-18", "2026-01-20"],
+        contact=["Ana Ruiz", "Ben Okafor", "Dee Ma", "Ana Ruiz", "Cy Tan", "Dee Ma"],
+        contact_id=["ana@acme.example", "", "dee@x.example", "ANA@acme.example", "", "dee@x.example"],
+        company=["Acme", "Bluefin", "X", "Acme", "Initech", "X"],
+        introduced_by=["", "Ana Ruiz", "Ana Ruiz", "", "Ana Ruiz", "Ana Ruiz"],
+    )
+
+
+def test_person_ids_use_contact_id_across_owners_and_name_keys_within_an_owner() -> None:
+    log = cohort_log()
+    ids = person_ids(log)
+    assert ids.tolist() == [
+        "id:ana@acme.example",
+        "s1/ben okafor",
+        "id:dee@x.example",
+        "id:ana@acme.example",
+        "s2/cy tan",
+        "id:dee@x.example",
+    ]
+    assert ids.index.equals(log.index)
+
+
+def test_person_ids_adopt_the_only_id_of_a_name_and_keep_missing_contacts_missing() -> None:
+    log = make_log(
+        date=["2026-01-05", "2026-01-06", "2026-01-07"],
+        contact=["Ana Ruiz", "dr. ana ruiz", ""],
+        contact_id=["https://www.linkedin.com/in/ana/", "", ""],
+    )
+    ids = person_ids(log)
+    assert ids.iloc[:2].tolist() == ["id:linkedin.com/in/ana", "id:linkedin.com/in/ana"]
+    assert pd.isna(ids.iloc[2])
+
+
+def test_people_table_hand_worked() -> None:
+    people = people_table(hand_log())
+    assert list(people.columns) == list(PEOPLE_COLUMNS)
+    assert people.index.tolist() == [
+        "owner:me",
+        "me/ana ruiz",
+        "me/ben okafor",
+        "me/cy tan",
+        "me/dan wu",
+        "me/eve li",
+        "me/carla diaz",
+    ]
+    assert people["kind"].tolist() == ["owner", "contact", "contact", "contact", "contact", "contact", "introducer"]
+    eve = people.loc["me/eve li"]
+    assert (eve["interviews"], eve["first_interview"], eve["last_interview"]) == (
+        2,
+        pd.Timestamp("2026-01-25"),
+        pd.Timestamp("2026-02-01"),
+    )
+    assert list(eve["outcomes"]) == ["job_lead", "referral"]
+    assert people.loc["me/carla diaz", "name"] == "Carla Diaz"
+    assert pd.isna(people.loc["me/carla diaz", "company"])
+    assert list(people.loc["me/ana ruiz", "owners"]) == ["me"]
+
+
+def test_introductions_table_keeps_both_introducers_and_joins_an_unmet_introducer_to_the_owner() -> None:
+    intros = introductions_table(hand_log())
+    assert list(intros.columns) == list(INTRODUCTION_COLUMNS)
+    edges = {(i, p): (d, c) for i, p, d, c in intros[["introducer", "person", "date", "count"]].itertuples(index=False)}
+    assert edges[("me/ana ruiz", "me/eve li")] == (pd.Timestamp("2026-01-25"), 1)
+    assert edges[("me/dan wu", "me/eve li")] == (pd.Timestamp("2026-02-01"), 1)
+    assert edges[("owner:me", "me/ana ruiz")] == (pd.Timestamp("2026-01-05"), 1)
+    carla = edges[("owner:me", "me/carla diaz")]
+    assert pd.isna(carla[0])
+    assert carla[1] == 0
+    assert edges[("me/carla diaz", "me/dan wu")] == (pd.Timestamp("2026-01-20"), 1)
+    assert len(intros) == 7
+
+
+def test_self_introduction_gets_no_edge() -> None:
+    log = make_log(date=["2026-01-05"], contact=["Ana Ruiz"], introduced_by=["ana ruiz"])
+    assert introductions_table(log)["introducer"].tolist() == []
+    assert people_table(log).index.tolist() == ["owner:me", "me/ana ruiz"]
+
+
+def test_graph_from_log_hand_worked() -> None:
+    G = graph_from_log(hand_log())
+    assert isinstance(G, nx.DiGraph)
+    assert G.graph["roots"] == ["owner:me"]
+    assert G.graph["owners"] == ["me"]
+    assert set(G.predecessors("me/eve li")) == {"me/ana ruiz", "me/dan wu"}
+    assert G.has_edge("owner:me", "me/carla diaz")
+    assert "company" not in G.nodes["me/carla diaz"]  # null attributes are left out
+    assert G.nodes["me/ben okafor"]["company"] == "Bluefin"
+    assert G.nodes["me/ben okafor"]["sector"] == "Finance"
+    edge = G.edges["me/ana ruiz", "me/ben okafor"]
+    assert edge == {
+        "owners": ["me"],
+        "dates": [pd.Timestamp("2026-01-09")],
+        "counts": [1],
+        "date": pd.Timestamp("2026-01-09"),
+        "count": 1,
+    }
+    assert "date" not in G.edges["owner:me", "me/carla diaz"]
+
+
+def test_cohort_shared_professional_is_one_node_and_edges_record_the_owners() -> None:
+    G = graph_from_log(cohort_log())
+    assert G.graph["roots"] == ["owner:s1", "owner:s2"]
+    assert G.nodes["id:ana@acme.example"]["owners"] == ["s1", "s2"]
+    assert set(G.predecessors("id:ana@acme.example")) == {"owner:s1", "owner:s2"}
+    shared = G.edges["id:ana@acme.example", "id:dee@x.example"]
+    assert shared["owners"] == ["s1", "s2"]
+    assert shared["dates"] == [pd.Timestamp("2026-01-10"), pd.Timestamp("2026-01-20")]
+    assert shared["count"] == 2
+    assert G.number_of_nodes() == 2 + 4  # two roots, Ana, Ben, Cy, Dee
+
+
+def test_graph_from_log_owner_keeps_one_network() -> None:
+    G = graph_from_log(cohort_log(), owner="s2")
+    assert G.graph["roots"] == ["owner:s2"]
+    assert "s1/ben okafor" not in G
+    with pytest.raises(ValueError, match=r"`owner` 's3' is not an owner of the log"):
+        graph_from_log(cohort_log(), owner="s3")
+
+
+@pytest.mark.parametrize("log", [hand_log(), cohort_log(), make_log(date=[], contact=[])])
+def test_graph_from_tables_and_graph_to_tables_are_inverse(log: pd.DataFrame) -> None:
+    people, intros = tables_from_log(log)
+    again_people, again_intros = graph_to_tables(graph_from_tables(people, intros))
+    pd.testing.assert_frame_equal(again_people, people)
+    pd.testing.assert_frame_equal(again_intros, intros)
+    G = graph_from_tables(people, intros)
+    H = graph_from_tables(*graph_to_tables(G))
+    assert nx.utils.graphs_equal(G, H)
+
+
+def test_one_row_log() -> None:
+    G = graph_from_log(make_log(date=["2026-01-05"], contact=["Ana Ruiz"]))
+    assert list(G.edges) == [("owner:me", "me/ana ruiz")]
+
+
+def test_empty_log_gives_empty_tables_and_graph() -> None:
+    log = make_log(date=[], contact=[])
+    people, intros = tables_from_log(log)
+    assert (len(people), len(intros)) == (0, 0)
+    assert list(people.columns) == list(PEOPLE_COLUMNS)
+    G = graph_from_log(log)
+    assert G.number_of_nodes() == 0
+
+
+def test_graph_from_tables_reports_missing_columns_and_unknown_people() -> None:
+    people, intros = tables_from_log(hand_log())
+    with pytest.raises(ValueError, match=r"`people` lacks the columns \['kind'\]"):
+        graph_from_tables(people.drop(columns=["kind"]), intros)
+    with pytest.raises(ValueError, match=r"`introductions` names people not in `people`: \['me/cy tan'\]"):
+        graph_from_tables(people.drop(index=["me/cy tan"]), intros)
+
+
+def test_functions_do_not_mutate_their_inputs() -> None:
+    log = hand_log()
+    before = log.copy()
+    people, intros = tables_from_log(log)
+    person_ids(log)
+    G = graph_from_log(log)
+    p_before, i_before = people.copy(), intros.copy()
+    graph_from_tables(people, intros)
+    graph_to_tables(G)
+    pd.testing.assert_frame_equal(log, before)
+    pd.testing.assert_frame_equal(people, p_before)
+    pd.testing.assert_frame_equal(intros, i_before)
+
+
+@pytest.mark.parametrize("suffix", [".graphml", ".gexf"])
+def test_write_graph_flattens_lists_and_dates(tmp_path, suffix: str) -> None:
+    G = graph_from_log(hand_log())
+    path = write_graph(G, tmp_path / f"net{suffix}")
+    H = nx.read_graphml(path) if suffix == ".graphml" else nx.read_gexf(path)
+    assert H.number_of_edges() == G.number_of_edges()
+    assert H.nodes["me/eve li"]["outcomes"] == "job_lead; referral"
+    assert H.edges["me/ana ruiz", "me/ben okafor"]["date"] == "2026-01-09"
+    assert G.nodes["me/eve li"]["outcomes"] == ["job_lead", "referral"]  # the graph itself is unchanged
+
+
+def test_write_graph_rejects_other_endings(tmp_path) -> None:
+    with pytest.raises(ValueError, match=r"`path` must end in .graphml or .gexf, not 'net.json'"):
+        write_graph(graph_from_log(hand_log()), tmp_path / "net.json")

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from netinsight.outcomes import FUNNEL_STAGES, activity, outcomes, referral_depth
+
+from .conftest import make_log
+
+
+@pytest.fixture
+def log() -> pd.DataFrame:
+    return make_log(
+        date=["2026-03-02", "2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05"],
+        contact=["A", "B", "C", "D", "E"],
+        source=["introduction", "introduction", "cold email", "cold email", "cold email"],
+        thank_you_date=["2026-03-02", "", "2026-03-03", "", ""],
+        follow_up_date=["2026-03-20", "", "", "", "2026-03-30"],
+        outcome=["referral; job lead", "mentorship", "", "", "offer, referral"],
+    )
+
+
+def test_funnel_by_hand(log: pd.DataFrame) -> None:
+    before = log.copy()
+    out = outcomes(log)
+    assert out["stage"].tolist() == list(FUNNEL_STAGES)
+    assert out["count"].tolist() == [5, 2, 2, 1, 2, 1, 1, 3]
+    assert out["base"].tolist() == [5] * 8
+    assert out["rate"].tolist() == [1.0, 0.4, 0.4, 0.2, 0.4, 0.2, 0.2, 0.6]
+    pd.testing.assert_frame_equal(log, before)
+
+
+def test_warm_introductions_against_cold_emails_by_hand(log: pd.DataFrame) -> None:
+    out = outcomes(log, by="source").set_index(["source", "stage"])
+    warm, cold = out.loc["introduction"], out.loc["cold_email"]
+    assert warm["count"].tolist() == [2, 1, 1, 1, 1, 1, 0, 2]
+    assert warm["rate"].tolist() == [1.0, 0.5, 0.5, 0.5, 0.5, 0.5, 0.0, 1.0]
+    assert cold["count"].tolist() == [3, 1, 1, 0, 1, 0, 1, 1]
+    assert cold["base"].tolist() == [3] * 8
+    assert cold["rate"].tolist() == [1.0, 0.333, 0.333, 0.0, 0.333, 0.0, 0.333, 0.333]
+
+
+def test_unknown_outcomes_are_not_counted_as_outcomes() -> None:
+    log = make_log(date=["2026-03-02"], contact=["A"], outcome=["coffee chat"])
+    out = outcomes(log).set_index("stage")
+    assert out.loc["any_outcome", "count"] == 0
+
+
+def test_empty_log_and_empty_groups() -> None:
+    empty = make_log(date=[], contact=[])
+    out = outcomes(empty)
+    assert out["count"].tolist() == [0] * 8
+    assert out["rate"].isna().all()  # nothing to convert: missing, never 0 %
+    assert len(outcomes(empty, by="channel")) == 0
+
+
+def test_one_row_log() -> None:
+    one = make_log(date=["2026-03-02"], contact=["A"], outcome=["offer"])
+    out = outcomes(one).set_index("stage")
+    assert out.loc["offer", ["count", "base", "rate"]].tolist() == [1, 1, 1.0]
+    assert out.loc["referral", "rate"] == 0.0
+
+
+def test_by_referral_depth_by_hand() -> None:
+    log = make_log(
+        date=["2026-03-02", "2026-03-09", "2026-03-16", "2026-03-20"],
+        contact=["Ana", "Ben", "Cy", "Dee"],
+        introduced_by=["", "Ana", "Ben", ""],
+        outcome=["referral", "job lead", "", ""],
+    )
+    before = log.copy()
+    assert referral_depth(log).tolist() == [1, 2, 3, 1]
+    out = outcomes(log, by="depth")
+    anything = out[out["stage"] == "any_outcome"]
+    assert anything[["depth", "count", "base", "rate"]].values.tolist() == [
+        [1, 1, 2, 0.5],
+        [2, 1, 1, 1.0],
+        [3, 0, 1, 0.0],
+    ]
+    pd.testing.assert_frame_equal(log, before)
+
+
+def test_activity_weekly_against_a_goal_by_hand() -> None:
+    log = make_log(date=["2026-03-02", "2026-03-04", "2026-03-18"], contact=["A", "B", "C"])
+    out = activity(log, goal=2)
+    assert out["start"].dt.strftime("%Y-%m-%d").tolist() == ["2026-03-02", "2026-03-09", "2026-03-16"]
+    assert out["interviews"].tolist() == [2, 0, 1]
+    assert out["cumulative"].tolist() == [2, 2, 3]
+    assert out["met"].tolist() == [True, False, False]
+    monthly = activity(log, freq="M")
+    assert monthly[["period", "interviews"]].values.tolist() == [["2026-03", 3]]
+    assert monthly["goal"].isna().all()
+    assert monthly["met"].isna().all()
+
+
+def test_activity_edges() -> None:
+    assert len(activity(make_log(date=[], contact=[]))) == 0
+    one = activity(make_log(date=["2026-03-02"], contact=["A"]), goal=1)
+    assert one[["interviews", "met"]].values.tolist() == [[1, True]]
+    with pytest.raises(ValueError, match=r"`goal` must be a number of interviews of 0 or more per period, not -1"):
+        activity(make_log(date=["2026-03-02"], contact=["A"]), goal=-1)
+    with pytest.raises(ValueError, match=r"`freq` must be a period frequency"):
+        activity(make_log(date=["2026-03-02"], contact=["A"]), freq="sometimes")
