@@ -31,6 +31,12 @@ demo: $(VENV)/.installed
 	$(BIN)/netinsight summary data/sample_log.csv --format json > $(OUT)/sample_log.summary.json
 	$(BIN)/netinsight summary data/cohort_log.csv --by program --format csv > $(OUT)/cohort_by_program.csv
 	$(BIN)/netinsight validate data/cohort_log.csv --today 2026-11-01 --format csv > $(OUT)/cohort_log.problems.csv
+	$(BIN)/netinsight chains data/sample_log.csv --format csv > $(OUT)/sample_chains.csv
+	$(BIN)/netinsight connectors data/sample_log.csv --format csv > $(OUT)/sample_connectors.csv
+	$(BIN)/netinsight warm-paths data/sample_log.csv --targets data/sample_targets.csv --connections data/sample_connections.csv --format csv > $(OUT)/sample_warm_paths.csv
+	$(BIN)/netinsight plot chains data/sample_log.csv --highlight "Usha Wong" --size 11x12 -o $(OUT)/sample_chains.png
+	$(BIN)/netinsight plot path data/sample_log.csv "Usha Wong" --size 12x2.4 -o $(OUT)/sample_path.png
+	$(BIN)/netinsight export data/sample_log.csv --graphml $(OUT)/sample_network.graphml --gexf $(OUT)/sample_network.gexf
 	$(BIN)/netinsight coverage data/sample_log.csv --targets data/sample_targets.csv --format csv > $(OUT)/sample_coverage.csv
 	$(BIN)/netinsight coverage data/sample_log.csv --targets data/sample_targets.csv --view employers --format csv > $(OUT)/sample_target_status.csv
 	$(BIN)/netinsight followup data/sample_log.csv --by channel --format csv > $(OUT)/sample_followup_by_channel.csv
