@@ -13,14 +13,9 @@ from netinsight.chains import (
     shared_connectors,
     top_connectors,
 )
-from netinsight.coverage import (
-    concentration,
-    coverage_over_time,
-    industry_coverage,
-    target_status,
-    top_target_coverage,
-)
-from netinsight.followup import FollowUpPolicy, follow_up_rates, todo
+from netinsight.coverage import concentration, coverage_over_time, industry_coverage
+from netinsight.employers import match_employers, normalize_employer
+from netinsight.followup import follow_up_rates, todo
 from netinsight.graph import (
     graph_from_log,
     graph_from_tables,
@@ -40,9 +35,11 @@ from netinsight.outreach import outreach_status, response_classes
 from netinsight.plots.coverage import plot_coverage, plot_coverage_over_time
 from netinsight.plots.followup import plot_activity, plot_follow_up_rates, plot_funnel, plot_thank_you_lag
 from netinsight.plots.network import plot_referral_chains, plot_referral_path
+from netinsight.policy import FollowUpPolicy
 from netinsight.problems import PROBLEM_CODES, LogReadError, LogValidationError, ValidationError
+from netinsight.reach import target_status, top_target_coverage
 from netinsight.summary import summarize_log, tally
-from netinsight.targets import match_employers, normalize_employer, read_targets
+from netinsight.targets import read_targets
 from netinsight.validate import validate_log
 
 __version__ = "0.1.0"

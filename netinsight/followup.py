@@ -1,152 +1,26 @@
-"""Follow-up discipline: thank-you notes and check-ins under a named policy, and the to-do list.
+"""Follow-up discipline: thank-you and check-in rates under a policy, and the to-do list.
 
-A `FollowUpPolicy` says how soon a thank-you note is due (``strict`` 24 h, ``standard`` 48 h,
-``relaxed`` 5 days, or any window in hours, calendar days or business days) and how soon a
-check-in is due (30 days by default). Date-only values count in whole days: a note dated
-the day after the interview is 24 h later, within the ``strict`` window. Business days are
-Monday to Friday (no holidays), counted with `numpy.busday_count`: the business days *after*
-the first date up to and including the second (Friday -> Monday is 1). The 3B7 outreach
-routine (`response_classes`, `outreach_status`) lives in `netinsight.outreach` and is
-re-exported here.
+Notes and check-ins are judged against a `netinsight.policy.FollowUpPolicy` (see
+`netinsight.policy` for how windows, hours and business days are counted). The to-do list
+adds the 3B7 outreach steps of `netinsight.outreach.outreach_status`. Limits: the log is
+the only record; a note or check-in not logged counts as not sent.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any, Final
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from netinsight.coverage import group_frame, person_key, rate
+from netinsight.groups import group_frame, person_key, rate
 from netinsight.normalize import list_column
-from netinsight.outreach import business_days, outreach_status, parse_today, response_classes
+from netinsight.outreach import outreach_status, parse_today
+from netinsight.policy import FollowUpPolicy, deadline, lag_within
 
-__all__ = [
-    "ACTIONS",
-    "POLICIES",
-    "FollowUpPolicy",
-    "follow_up_rates",
-    "lag_within",
-    "outreach_status",
-    "response_classes",
-    "todo",
-]
-
-_WINDOW: Final = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(h|hrs?|hours?|d|days?|bd|business\s*days?)\s*$", re.IGNORECASE)
-
-
-def _parse_window(text: object, argument: str) -> tuple[float, str]:
-    found = _WINDOW.match(str(text))
-    if found is None:
-        msg = (
-            f"`{argument}` must be a window like '24h' (hours), '5d' (calendar days) or '3bd' (business days), "
-            f"not {text!r}."
-        )
-        raise ValueError(msg)
-    amount, unit = float(found[1]), found[2].lower()
-    unit = "bd" if unit.startswith("b") else unit[0]
-    if unit == "bd" and amount != int(amount):
-        msg = f"`{argument}` in business days must be a whole number, not {text!r}."
-        raise ValueError(msg)
-    return amount, unit
-
-
-@dataclass(frozen=True)
-class FollowUpPolicy:
-    """When a thank-you note and a check-in are on time.
-
-    Parameters
-    ----------
-    thank_you
-        The thank-you window: ``"24h"`` hours, ``"2d"`` calendar days or ``"1bd"``
-        business days after the interview.
-    check_in
-        The check-in (follow-up) window, the same way (default ``"30d"``).
-    name
-        A label for tables and plots (default: the thank-you window).
-
-    Examples
-    --------
-    >>> FollowUpPolicy.parse("standard")
-    FollowUpPolicy(thank_you='48h', check_in='30d', name='standard')
-    >>> FollowUpPolicy.parse("3bd").name, FollowUpPolicy("1.5d", check_in="10 business days").check_in
-    ('3bd', '10bd')
-    """
-
-    thank_you: str = "48h"
-    check_in: str = "30d"
-    name: str = ""
-
-    def __post_init__(self) -> None:
-        for field in ("thank_you", "check_in"):
-            amount, unit = _parse_window(getattr(self, field), field)
-            object.__setattr__(self, field, f"{amount:g}{unit}")
-        if not self.name:
-            object.__setattr__(self, "name", self.thank_you)
-
-    @classmethod
-    def parse(cls, policy: str | FollowUpPolicy) -> FollowUpPolicy:
-        """A policy from a preset name (`POLICIES`), a window (``"24h"``, ``"3bd"``), ``"24h/14d"``, or as is."""
-        if isinstance(policy, FollowUpPolicy):
-            return policy
-        text = str(policy).strip()
-        if text.lower() in POLICIES:
-            return POLICIES[text.lower()]
-        thank_you, _, check_in = text.partition("/")
-        try:
-            return cls(thank_you, check_in=check_in or "30d", name=text)
-        except ValueError:
-            msg = (
-                f"`policy` must be one of {sorted(POLICIES)}, a thank-you window like '24h', '5d' or '3bd' "
-                f"(optionally '/30d' for the check-in window), or a FollowUpPolicy; not {policy!r}."
-            )
-            raise ValueError(msg) from None
-
-    def window(self, which: str) -> tuple[float, str]:
-        """The (amount, unit) of ``"thank_you"`` or ``"check_in"``; unit ``"h"``, ``"d"`` or ``"bd"``."""
-        return _parse_window(getattr(self, which), which)
-
-
-#: The named policies: thank-you within 24 hours, 48 hours or 5 days; check-in within 30 days.
-POLICIES: Final[dict[str, FollowUpPolicy]] = {
-    "strict": FollowUpPolicy("24h", name="strict"),
-    "standard": FollowUpPolicy("48h", name="standard"),
-    "relaxed": FollowUpPolicy("5d", name="relaxed"),
-}
-
-
-def lag_within(
-    start: pd.Series[Any], end: pd.Series[Any], window: tuple[float, str]
-) -> tuple[pd.Series[Any], pd.Series[Any]]:
-    """The lag from `start` to `end` in days, and whether it is within `window`.
-
-    Date-only values (midnight) count in whole days; with both times known the lag is
-    exact. Business-day windows compare days. Missing `end` -> NaN lag, not within.
-
-    Returns
-    -------
-    lag_days : pandas.Series
-        Calendar days (fractional when both have a time).
-    within : pandas.Series
-        Boolean.
-    """
-    amount, unit = window
-    start = pd.Series(start).reset_index(drop=True)
-    end = pd.Series(end).reset_index(drop=True).astype("datetime64[ns]")
-    s0, e0 = start.dt.normalize(), end.dt.normalize()
-    date_only = start.eq(s0) | end.eq(e0)
-    whole = (e0 - s0).dt.days.astype(float)
-    exact = (end - start).dt.total_seconds() / 86400
-    lag = whole.where(date_only, exact).astype(float)
-    if unit == "bd":
-        within = pd.Series(business_days(start, end) <= amount)
-    else:
-        within = lag * 24 <= amount * (24 if unit == "d" else 1) + 1e-9
-    return lag, within.fillna(False).astype(bool)
+__all__ = ["ACTIONS", "follow_up_rates", "todo"]
 
 
 def _check_ins(log: pd.DataFrame, window: tuple[float, str]) -> pd.Series[Any]:
@@ -248,9 +122,7 @@ def follow_up_rates(
     if not keys:
         out = out.drop(columns="_all")
         if not len(out):
-            out = pd.DataFrame({c: [0] for c in out.columns}).assign(
-                median_lag_days=np.nan, p90_lag_days=np.nan
-            )
+            out = pd.DataFrame({c: [0] for c in out.columns}).assign(median_lag_days=np.nan, p90_lag_days=np.nan)
     out.insert(len(keys), "policy", pol.name)
     out["thank_you_rate"] = rate(out["thank_you_sent"], out["interviews"])
     out["on_time_rate"] = rate(out["on_time"], out["thank_you_due"])
@@ -321,9 +193,9 @@ def todo(
     dates = log["date"]
     held = dates.notna() & dates.dt.normalize().le(now)
     noted = log["thank_you_date"].notna() & log["thank_you_date"].dt.normalize().le(now)
-    check_in_due = _deadline(dates, pol.window("check_in"))
+    check_in_due = deadline(dates, pol.window("check_in"))
     parts = [
-        _item(log, held & ~noted & check_in_due.gt(now), _deadline(dates, pol.window("thank_you")), "thank_you",
+        _item(log, held & ~noted & check_in_due.gt(now), deadline(dates, pol.window("thank_you")), "thank_you",
               "no thank-you note yet (policy " + pol.name + ")"),
     ]  # fmt: skip
     as_of = log.assign(follow_up_date=_before(log["follow_up_date"], now))
@@ -374,22 +246,6 @@ def _before(follow: pd.Series[Any], now: pd.Timestamp) -> pd.Series[Any]:
     flat = follow.list.flatten().to_numpy(dtype="datetime64[ns]")
     keep = flat <= now.to_datetime64()
     return list_column(parents[keep], pa.array(flat[keep], pa.timestamp("ns")), len(follow))
-
-
-def _deadline(dates: pd.Series[Any], window: tuple[float, str]) -> pd.Series[Any]:
-    """The day by which something is due, `window` after each date."""
-    amount, unit = window
-    if unit == "bd":
-        days = dates.to_numpy(dtype="datetime64[D]")
-        known = ~np.isnat(days)
-        out = np.full(len(days), np.datetime64("NaT"), dtype="datetime64[D]")
-        out[known] = np.busday_offset(days[known], int(amount), roll="backward")
-        return pd.Series(out.astype("datetime64[ns]"), index=dates.index)
-    hours = amount * (24 if unit == "d" else 1)
-    date_only = dates.eq(dates.dt.normalize())
-    whole = dates.dt.normalize() + pd.Timedelta(days=int(hours // 24))
-    due: pd.Series[Any] = whole.where(date_only, (dates + pd.Timedelta(hours=hours)).dt.normalize())
-    return due
 
 
 def _item(log: pd.DataFrame, rows: pd.Series[Any], due: pd.Series[Any], action: str, text: str) -> pd.DataFrame:

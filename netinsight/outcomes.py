@@ -16,7 +16,7 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
-from netinsight.coverage import check_period, group_frame, rate
+from netinsight.groups import by_keys, check_period, group_frame, rate
 from netinsight.schema import OUTCOMES
 
 __all__ = ["FUNNEL_STAGES", "activity", "outcomes", "referral_depth"]
@@ -69,7 +69,7 @@ def referral_depth(log: pd.DataFrame) -> pd.Series[Any]:
 
 
 def _group_values(log: pd.DataFrame, by: str | Sequence[str] | None) -> tuple[list[str], pd.DataFrame]:
-    keys = [by] if isinstance(by, str) else list(by or [])
+    keys = by_keys(by)
     if "depth" in keys and "depth" not in log.columns:
         log = log.assign(depth=referral_depth(log))
     return group_frame(log, keys)
@@ -113,8 +113,8 @@ def outcomes(log: pd.DataFrame, *, by: str | Sequence[str] | None = None) -> pd.
     else:
         sums = pd.DataFrame([flags.sum().to_dict()])
     long = sums.melt(id_vars=keys, value_vars=list(FUNNEL_STAGES), var_name="stage", value_name="count")
-    long["base"] = long.groupby(keys, observed=True, dropna=False)["count"].transform("first") if keys else (
-        long["count"].iloc[0]
+    long["base"] = (
+        long.groupby(keys, observed=True, dropna=False)["count"].transform("first") if keys else long["count"].iloc[0]
     )
     long["stage"] = pd.Categorical(long["stage"], categories=FUNNEL_STAGES, ordered=True)
     long = long.sort_values([*keys, "stage"], kind="stable").reset_index(drop=True)

@@ -15,7 +15,14 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
-__all__ = ["RESPONSE_CLASSES", "business_days", "outreach_status", "parse_today", "response_classes"]
+__all__ = [
+    "RESPONSE_CLASSES",
+    "business_day_after",
+    "business_days",
+    "outreach_status",
+    "parse_today",
+    "response_classes",
+]
 
 #: Reply classes: booster (<= 3 business days), obligate (later), curmudgeon (no reply), waiting.
 RESPONSE_CLASSES: Final[tuple[str, ...]] = ("booster", "obligate", "curmudgeon", "waiting")
@@ -65,8 +72,14 @@ def business_days(start: Any, end: Any) -> np.ndarray[Any, np.dtype[np.float64]]
     return out
 
 
-def _business_day_after(days: pd.Series[Any], n: int) -> pd.Series[Any]:
-    """The `n`-th business day after each date (a weekend date counts from the Friday before)."""
+def business_day_after(days: pd.Series[Any], n: int) -> pd.Series[Any]:
+    """The `n`-th business day after each date (a weekend date counts from the Friday before).
+
+    Examples
+    --------
+    >>> business_day_after(pd.Series(pd.to_datetime(["2026-03-06", "2026-03-07", None])), 3).tolist()
+    [Timestamp('2026-03-11 00:00:00'), Timestamp('2026-03-11 00:00:00'), NaT]
+    """
     values = days.to_numpy(dtype="datetime64[D]")
     known = ~np.isnat(values)
     out = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[D]")
@@ -180,8 +193,8 @@ def outreach_status(log: pd.DataFrame, *, today: object) -> pd.DataFrame:
     out = rows[["owner", "contact", "company", "outreach_date"]].copy()
     out["business_days"] = elapsed
     out["state"] = pd.Categorical(state, categories=OUTREACH_STATES, ordered=True)
-    out["second_contact_due"] = _business_day_after(rows["outreach_date"], _SECOND)
-    out["follow_up_due"] = _business_day_after(rows["outreach_date"], _FOLLOW)
+    out["second_contact_due"] = business_day_after(rows["outreach_date"], _SECOND)
+    out["follow_up_due"] = business_day_after(rows["outreach_date"], _FOLLOW)
     out["source_line"] = rows["source_line"]
     result: pd.DataFrame = out.sort_values(["state", "outreach_date"], kind="stable").reset_index(drop=True)
     return result

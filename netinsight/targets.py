@@ -1,21 +1,14 @@
-"""Target employer lists and employer-name matching.
+"""Target employer lists: reading and validating the ranked list of employers to reach.
 
 `read_targets` reads a ranked list of employers (the "40 employers, ranked" plan: employer,
 industry, and optional motivation, posting and advocacy scores) and validates it the way the
 log is validated: every problem located by file and line, one `ValidationError` listing them.
-
-`normalize_employer` and `match_employers` compare employer names tolerantly but never
-fuzzily: case, accents, punctuation, "&" / "and", a leading "The" and legal suffixes ("Inc.",
-"Corp.", "Corporation", "LLC", "Ltd", "GmbH", "& Co" ...) are ignored, so "Acme Corp." =
-"ACME Corporation"; anything else ("Acme" vs "Acme Labs", typos, abbreviations) is a
-different employer. Every target is reported as matched ``exact``, ``normalised`` or ``not
-found`` so a person can check the result.
+Employers are keyed with `netinsight.employers.normalize_employer`, so two spellings of one
+employer are reported as a duplicate; matching against a network is `netinsight.employers`.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
@@ -23,12 +16,13 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
+from netinsight.employers import normalize_employer
 from netinsight.industries import sector_table
 from netinsight.problems import ValidationError, concat_problems, make_problems
 from netinsight.readers import RawTable, frame_to_raw, read_table
 from netinsight.schema import BOOLEAN_VALUES, header_key
 
-__all__ = ["MATCH_KINDS", "SCORES", "TARGET_ALIASES", "match_employers", "normalize_employer", "read_targets"]
+__all__ = ["SCORES", "TARGET_ALIASES", "read_targets"]
 
 #: Header aliases of a target list, compared by `netinsight.schema.header_key`.
 TARGET_ALIASES: Final[dict[str, tuple[str, ...]]] = {
@@ -52,118 +46,13 @@ TARGET_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "advocacy": ("advocacy", "advocacy score", "alumni", "advocates", "contacts known", "a"),
 }
 
-#: How a target was matched, best first.
-MATCH_KINDS: Final[tuple[str, ...]] = ("exact", "normalised", "not found")
-
 _REQUIRED: Final = ("employer", "industry")
 #: The optional scores of a target list ("40 employers, ranked"), ranked by in this order.
 SCORES: Final[tuple[str, ...]] = ("motivation", "posting", "advocacy")
 _HEADERS: Final = {header_key(s): col for col, spellings in TARGET_ALIASES.items() for s in (col, *spellings)}
-_LEGAL: Final = (
-    "inc|incorporated|corp|corporation|co|cos|company|llc|llp|lp|ltd|limited|plc|gmbh|ag|sa|nv|bv|se|spa|srl|"
-    "sarl|pty|pte|pvt|kk|oy|ab|aps|bhd|sdn"
-)
-_SUFFIX_RE: Final = re.compile(rf"(?:\s+(?:and\s+)?(?:{_LEGAL}))+$")
 
-
-def normalize_employer(names: pd.Series[Any] | Sequence[str | None]) -> pd.Series[Any]:
-    """Return the comparison key of each employer name (missing stays missing).
-
-    Accents and case are dropped, "&" reads as "and", apostrophes and dots are removed
-    ("A.T. Kearney" -> "at kearney"), other punctuation becomes a space, a leading "The"
-    and trailing legal suffixes (Inc, Corp, Corporation, Co, Company, LLC, LLP, Ltd,
-    Limited, PLC, GmbH, AG, SA, NV, BV ..., also "& Co") are removed. A name that is only
-    a suffix keeps it. Nothing else is changed: this is not fuzzy matching.
-
-    Parameters
-    ----------
-    names
-        Employer names as written. Not modified.
-
-    Returns
-    -------
-    pandas.Series
-        One key per name, aligned with `names` (string dtype).
-
-    Examples
-    --------
-    >>> normalize_employer(["Acme Corp.", "ACME Corporation", "Smith, Jones & Co", "The Ritz-Carlton",
-    ...                     "Ben & Jerry's, Inc", None]).tolist()
-    ['acme', 'acme', 'smith jones', 'ritz carlton', 'ben and jerrys', nan]
-    """
-    series = names if isinstance(names, pd.Series) else pd.Series(list(names), dtype="str")
-    codes, uniques = pd.factorize(series)
-    keys = pd.Series([_employer_key(str(u)) for u in uniques], dtype="str")
-    keys = keys.where(keys.ne(""))
-    out = keys.to_numpy(dtype=object)[codes] if len(keys) else np.full(len(codes), np.nan, dtype=object)
-    out[codes < 0] = np.nan
-    return pd.Series(out, index=series.index, dtype="str", name=series.name)
-
-
-def _employer_key(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").casefold()
-    text = text.replace("&", " and ")
-    text = re.sub(r"['.`]", "", text)
-    text = re.sub(r"[^0-9a-z]+", " ", text).strip()
-    text = re.sub(r"^the\s+(?=\S)", "", text)
-    stripped = _SUFFIX_RE.sub("", text).strip()
-    return stripped or text
-
-
-def match_employers(
-    employers: pd.Series[Any] | Sequence[str],
-    companies: pd.Series[Any] | Sequence[str | None],
-) -> pd.DataFrame:
-    """Report how each target employer is found among the companies of a network.
-
-    A target is ``exact`` when some company is written exactly like it (spaces around
-    and inside aside), ``normalised`` when only their `normalize_employer` keys are
-    equal, and ``not found`` otherwise. This is the matcher every netinsight analysis
-    uses; join on the ``key`` column to match other tables the same way.
-
-    Parameters
-    ----------
-    employers
-        Target employer names (e.g. ``read_targets(...)["employer"]``). Not modified.
-    companies
-        Company names found in the log, LinkedIn connections, etc. (duplicates and
-        missing values allowed). Not modified.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per target, index aligned with `employers`: ``employer, key, match``
-        (one of `MATCH_KINDS`) and ``matched_as`` (the company spellings it matched,
-        sorted and joined by "; ", missing when not found).
-
-    Examples
-    --------
-    >>> m = match_employers(["Acme Corp.", "Bluefin Capital", "Zenith"],
-    ...                     ["ACME Corporation", "Bluefin Capital", "Bluefin Capital LLC"])
-    >>> m[["match", "matched_as"]].to_dict("list")  # doctest: +NORMALIZE_WHITESPACE
-    {'match': ['normalised', 'exact', 'not found'],
-     'matched_as': ['ACME Corporation', 'Bluefin Capital; Bluefin Capital LLC', nan]}
-    """
-    targets = employers if isinstance(employers, pd.Series) else pd.Series(list(employers), dtype="str")
-    found = companies if isinstance(companies, pd.Series) else pd.Series(list(companies), dtype="str")
-    spellings = pd.Series(found.dropna().astype("str").str.replace(r"\s+", " ", regex=True).str.strip().unique())
-    spellings = spellings[spellings.ne("")]
-    by_key = (
-        pd.DataFrame({"key": normalize_employer(spellings), "as": spellings})
-        .dropna()
-        .sort_values("as")
-        .groupby("key")["as"]
-        .agg("; ".join)
-    )
-    clean = targets.astype("str").str.replace(r"\s+", " ", regex=True).str.strip()
-    key = normalize_employer(targets)
-    matched_as = key.map(by_key)
-    exact = clean.isin(set(spellings)).to_numpy()
-    match = np.where(exact, "exact", np.where(matched_as.notna().to_numpy(), "normalised", "not found"))
-    return pd.DataFrame(
-        {"employer": targets.astype("str"), "key": key, "match": match, "matched_as": matched_as.astype("str")},
-        index=targets.index,
-    )
+#: What the analyses accept as a target list: a table from `read_targets`, or a DataFrame or path to read.
+Targets = pd.DataFrame | str | Path
 
 
 def read_targets(
@@ -225,6 +114,22 @@ def read_targets(
         raise ValidationError(table, what="the target list")
     targets.attrs["problems"] = table
     return targets
+
+
+def as_targets(targets: Targets) -> pd.DataFrame:
+    """A target list from `read_targets`, a DataFrame to read with it, or a path.
+
+    A table `read_targets` already returned is used as it is (not read again).
+
+    Examples
+    --------
+    >>> t = read_targets(pd.DataFrame({"employer": ["Acme"], "industry": ["Tech"]}))
+    >>> as_targets(t) is t, as_targets(pd.DataFrame({"employer": ["Acme"], "industry": ["Tech"]}))["key"].tolist()
+    (True, ['acme'])
+    """
+    if isinstance(targets, pd.DataFrame) and {"rank", "employer", "sector", "key"} <= set(targets.columns):
+        return targets
+    return read_targets(targets)
 
 
 def _targets_from_raw(raw: RawTable, sectors: Mapping[str, str]) -> tuple[pd.DataFrame, list[pd.DataFrame]]:

@@ -1,4 +1,4 @@
-"""Shared test helpers: tiny logs built from literal columns, files written on the fly."""
+"""Shared test helpers: tiny logs built from literal columns, files written on the fly, coverage data."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 import netinsight as ni
+from netinsight.targets import read_targets
 
 
 def make_log(**columns: list[Any]) -> pd.DataFrame:
@@ -29,3 +30,31 @@ def write_file(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+@pytest.fixture
+def log() -> pd.DataFrame:
+    """Five interviews at four employers (test_coverage, test_reach); a module's own `log` overrides it."""
+    return make_log(
+        date=["2026-01-05", "2026-01-07", "2026-01-14", "2026-02-10", "2026-02-11"],
+        contact=["Ana", "Ana", "Ben", "Cy", "Dee"],
+        company=["Acme Corp.", "ACME Corporation", "Bluefin Capital", "Cobalt", ""],
+        industry=["Tech", "Software", "Banking", "Consulting", ""],
+    )
+
+
+@pytest.fixture
+def targets() -> pd.DataFrame:
+    return read_targets(
+        pd.DataFrame(
+            {
+                "employer": ["Acme", "Delta Health", "Bluefin Capital LLC", "Echo"],
+                "industry": ["Tech", "Healthcare", "Banking", "Banking"],
+            }
+        )
+    )
+
+
+@pytest.fixture
+def connections() -> pd.DataFrame:
+    return pd.DataFrame({"name": ["P", "Q", "R"], "company": ["Echo Inc.", "Echo", "Zeta"]})

@@ -1,48 +1,13 @@
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
-from netinsight.coverage import (
-    concentration,
-    coverage_over_time,
-    industry_coverage,
-    target_status,
-    top_target_coverage,
-)
+from netinsight.coverage import concentration, coverage_over_time, industry_coverage
+from netinsight.reach import target_status
 from netinsight.targets import read_targets
 
 from .conftest import make_log
-
-
-@pytest.fixture
-def log() -> pd.DataFrame:
-    return make_log(
-        date=["2026-01-05", "2026-01-07", "2026-01-14", "2026-02-10", "2026-02-11"],
-        contact=["Ana", "Ana", "Ben", "Cy", "Dee"],
-        company=["Acme Corp.", "ACME Corporation", "Bluefin Capital", "Cobalt", ""],
-        industry=["Tech", "Software", "Banking", "Consulting", ""],
-    )
-
-
-@pytest.fixture
-def targets() -> pd.DataFrame:
-    return read_targets(
-        pd.DataFrame(
-            {
-                "employer": ["Acme", "Delta Health", "Bluefin Capital LLC", "Echo"],
-                "industry": ["Tech", "Healthcare", "Banking", "Banking"],
-            }
-        )
-    )
-
-
-@pytest.fixture
-def connections() -> pd.DataFrame:
-    return pd.DataFrame({"name": ["P", "Q", "R"], "company": ["Echo Inc.", "Echo", "Zeta"]})
 
 
 def test_industry_coverage_by_hand(log: pd.DataFrame) -> None:
@@ -57,21 +22,6 @@ def test_industry_coverage_by_hand(log: pd.DataFrame) -> None:
     assert out.loc[0, "first_date"] == pd.Timestamp("2026-01-05")
     assert out.loc[0, "last_date"] == pd.Timestamp("2026-01-07")
     pd.testing.assert_frame_equal(log, before)
-
-
-def test_target_status_by_hand(log: pd.DataFrame, targets: pd.DataFrame, connections: pd.DataFrame) -> None:
-    before_targets, before_conn = targets.copy(), connections.copy()
-    out = target_status(log, targets, connections=connections)
-    assert out["employer"].tolist() == ["Acme", "Delta Health", "Bluefin Capital LLC", "Echo"]
-    assert out["status"].tolist() == ["reached", "untouched", "reached", "reachable"]
-    assert out["interviews"].tolist() == [2, 0, 1, 0]
-    assert out["contacts"].tolist() == [1, 0, 1, 0]
-    assert out["connections"].tolist() == [0, 0, 0, 2]
-    assert out["match"].tolist() == ["normalised", "not found", "normalised", "exact"]
-    assert out["matched_as"].tolist()[0] == "ACME Corporation; Acme Corp."
-    assert out["matched_as"].tolist()[3] == "Echo; Echo Inc."
-    pd.testing.assert_frame_equal(targets, before_targets)
-    pd.testing.assert_frame_equal(connections, before_conn)
 
 
 def test_industry_coverage_with_targets_by_hand(
@@ -92,36 +42,10 @@ def test_industry_coverage_with_targets_by_hand(
     assert out.loc["Healthcare", "share"] == 0.0
 
 
-def test_without_connections_nothing_is_only_reachable(log: pd.DataFrame, targets: pd.DataFrame) -> None:
-    out = target_status(log, targets)
-    assert out["status"].tolist() == ["reached", "untouched", "reached", "untouched"]
-
-
-def test_target_list_with_no_match(log: pd.DataFrame) -> None:
+def test_industry_coverage_target_list_with_no_match(log: pd.DataFrame) -> None:
     targets = read_targets(pd.DataFrame({"employer": ["Zenith"], "industry": ["Energy"]}))
-    status = target_status(log, targets)
-    assert status["status"].tolist() == ["untouched"]
-    assert status["match"].tolist() == ["not found"]
-    top = top_target_coverage(log, targets, top=5)
-    assert top[["top", "targets", "reached", "untouched", "reached_rate"]].values.tolist() == [[5, 1, 0, 1, 0.0]]
     cov = industry_coverage(log, targets=targets).set_index("industry")
     assert cov.loc["Energy", ["interviews", "target_employers", "untouched"]].tolist() == [0, 1, 1]
-
-
-def test_top_target_coverage_by_hand(log: pd.DataFrame, targets: pd.DataFrame, connections: pd.DataFrame) -> None:
-    out = top_target_coverage(log, targets, top=[1, 2, 10], connections=connections)
-    assert out["top"].tolist() == [1, 2, 10]
-    assert out["targets"].tolist() == [1, 2, 4]
-    assert out["reached"].tolist() == [1, 1, 2]
-    assert out["reachable"].tolist() == [0, 0, 1]
-    assert out["untouched"].tolist() == [0, 1, 1]
-    assert out["reached_rate"].tolist() == [1.0, 0.5, 0.5]
-    assert out["network_rate"].tolist() == [1.0, 0.5, 0.75]
-
-
-def test_top_target_coverage_rejects_bad_top(log: pd.DataFrame, targets: pd.DataFrame) -> None:
-    with pytest.raises(ValueError, match=r"`top` must be a whole number of 1 or more"):
-        top_target_coverage(log, targets, top=0)
 
 
 def test_by_owner_judges_each_owner_on_their_own_interviews() -> None:
@@ -159,16 +83,9 @@ def test_unknown_by_column_is_named(log: pd.DataFrame) -> None:
         industry_coverage(log, by="cohort")
 
 
-def test_connections_without_company_column(log: pd.DataFrame, targets: pd.DataFrame) -> None:
-    with pytest.raises(TypeError, match=r"`connections` must be a DataFrame with a 'company' column.*\['name'\]"):
-        target_status(log, targets, connections=pd.DataFrame({"name": ["P"]}))
-
-
 def test_empty_log(targets: pd.DataFrame) -> None:
     empty = make_log(date=[], contact=[])
     assert len(industry_coverage(empty)) == 0
-    status = target_status(empty, targets)
-    assert status["status"].tolist() == ["untouched"] * 4
     cov = industry_coverage(empty, targets=targets)
     assert cov["interviews"].sum() == 0
     assert cov["share"].isna().all()  # 0 of 0 interviews: missing, not 0 %
@@ -220,8 +137,3 @@ def test_coverage_over_time_weekly_by_hand(log: pd.DataFrame, targets: pd.DataFr
 def test_coverage_over_time_bad_freq(log: pd.DataFrame) -> None:
     with pytest.raises(ValueError, match=r"`freq` must be a period frequency such as 'W'.*not 'fortnight'"):
         coverage_over_time(log, freq="fortnight")
-
-
-def test_targets_can_be_a_path(log: pd.DataFrame, write_file: Callable[..., Path]) -> None:
-    path = write_file("t.csv", "Employer,Industry\nAcme,Tech\n")
-    assert target_status(log, path)["status"].tolist() == ["reached"]

@@ -1,50 +1,11 @@
 from __future__ import annotations
 
-import dataclasses
-
 import pandas as pd
 import pytest
 
-from netinsight.followup import POLICIES, FollowUpPolicy, follow_up_rates, todo
-from netinsight.outreach import outreach_status, response_classes
+from netinsight.followup import follow_up_rates, todo
 
 from .conftest import make_log
-
-# --------------------------------------------------------------------------- policies
-
-
-def test_presets() -> None:
-    assert FollowUpPolicy.parse("strict").thank_you == "24h"
-    assert FollowUpPolicy.parse("Standard") == FollowUpPolicy("48h", name="standard")
-    assert FollowUpPolicy.parse("relaxed").thank_you == "5d"
-    assert FollowUpPolicy.parse("relaxed").check_in == "30d"
-    assert set(POLICIES) == {"strict", "standard", "relaxed"}
-
-
-@pytest.mark.parametrize(
-    ("text", "thank_you", "check_in"),
-    [("24h", "24h", "30d"), ("3bd", "3bd", "30d"), ("5 days", "5d", "30d"), ("36 hours/14d", "36h", "14d")],
-)
-def test_parse_windows(text: str, thank_you: str, check_in: str) -> None:
-    policy = FollowUpPolicy.parse(text)
-    assert (policy.thank_you, policy.check_in) == (thank_you, check_in)
-
-
-def test_policy_is_frozen_and_custom() -> None:
-    policy = FollowUpPolicy("2bd", check_in="10 business days", name="mine")
-    assert policy.window("check_in") == (10.0, "bd")
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        policy.thank_you = "1h"  # type: ignore[misc]
-
-
-def test_bad_policies_are_explained() -> None:
-    with pytest.raises(ValueError, match=r"`policy` must be one of \['relaxed', 'standard', 'strict'\].*not 'soon'"):
-        FollowUpPolicy.parse("soon")
-    with pytest.raises(ValueError, match=r"`thank_you` in business days must be a whole number, not '1.5bd'"):
-        FollowUpPolicy("1.5bd")
-    with pytest.raises(ValueError, match=r"`check_in` must be a window like '24h'.*not 'monthly'"):
-        FollowUpPolicy(check_in="monthly")
-
 
 # --------------------------------------------------------------------------- rates
 
@@ -150,61 +111,6 @@ def test_empty_and_one_row_logs() -> None:
     assert len(follow_up_rates(empty, by="owner")) == 0
     one = make_log(date=["2026-03-02"], contact=["Ana"], thank_you_date=["2026-03-02"])
     assert follow_up_rates(one).iloc[0][["on_time", "on_time_rate", "median_lag_days"]].tolist() == [1, 1.0, 0.0]
-
-
-# --------------------------------------------------------------------------- 3B7
-
-
-@pytest.fixture
-def outreach_log() -> pd.DataFrame:
-    return make_log(
-        date=["2026-03-20"] * 5,
-        contact=["Ana", "Ben", "Cy", "Dee", "Eve"],
-        outreach_date=["2026-03-06", "2026-03-06", "2026-03-02", "2026-03-12", ""],
-        response_date=["2026-03-11", "2026-03-12", "2026-03-02", "", ""],
-    )
-
-
-def test_response_classes_by_hand(outreach_log: pd.DataFrame) -> None:
-    out = response_classes(outreach_log)
-    assert out.index.tolist() == [0, 1, 2, 3]  # Eve sent no request
-    # Friday -> Wednesday across the weekend is 3 business days: a booster; Thursday is 4
-    assert out["reply_business_days"].tolist() == [3, 4, 0, pd.NA]
-    assert out["response_class"].astype(str).tolist() == ["booster", "obligate", "booster", "curmudgeon"]
-    waiting = response_classes(outreach_log, today="2026-03-13")
-    assert waiting["response_class"].astype(str).tolist()[3] == "waiting"  # 1 business day so far
-
-
-def test_log_without_outreach_dates_says_what_is_missing() -> None:
-    log = make_log(date=["2026-03-02"], contact=["Ana"])
-    with pytest.raises(ValueError, match=r"response classes need the day each request was sent, but the log has no"):
-        response_classes(log)
-    with pytest.raises(ValueError, match=r"3B7 steps need the day each request was sent.*'Request sent'"):
-        outreach_status(log, today="2026-03-03")
-
-
-def test_outreach_status_by_hand() -> None:
-    log = make_log(
-        date=["2026-04-01", "2026-04-01", "2026-04-01", "2026-04-01", "2026-04-01", "2026-03-10", "2026-04-01",
-              "2026-04-01"],
-        contact=["Ana", "Ben", "Cy", "Dee", "Eve", "Fay", "Gus", "Hal"],
-        outreach_date=["2026-03-06", "2026-03-12", "2026-03-16", "2026-03-02", "2026-03-02", "2026-03-02",
-                       "2026-03-14", "2026-03-20"],
-        response_date=["", "", "", "2026-03-03", "2026-03-20", "", "", ""],
-    )  # fmt: skip
-    out = outreach_status(log, today="2026-03-17")
-    assert out["contact"].tolist() == ["Eve", "Ana", "Ben", "Gus", "Cy"]
-    assert out["business_days"].tolist() == [11, 7, 3, 2, 1]
-    assert out["state"].astype(str).tolist() == ["follow_up", "follow_up", "second_contact", "waiting", "waiting"]
-    days = out.set_index("contact")
-    assert days.loc["Ana", "second_contact_due"] == pd.Timestamp("2026-03-11")
-    assert days.loc["Ana", "follow_up_due"] == pd.Timestamp("2026-03-17")
-    assert days.loc["Gus", "second_contact_due"] == pd.Timestamp("2026-03-18")  # sent on a Saturday
-
-
-def test_outreach_status_today_must_be_a_date(outreach_log: pd.DataFrame) -> None:
-    with pytest.raises(ValueError, match=r"`today` must be a date like '2026-07-01', not 'tomorrow'"):
-        outreach_status(outreach_log, today="tomorrow")
 
 
 # --------------------------------------------------------------------------- to-do

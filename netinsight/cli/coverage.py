@@ -10,9 +10,11 @@ import pandas as pd
 
 from netinsight.cli.common import EXIT_OK, UsageError, add_format, add_log_arguments, emit, load_log
 from netinsight.cli.plot import add_plot_arguments, plot_runner
-from netinsight.coverage import concentration, industry_coverage, target_status, top_target_coverage
-from netinsight.followup import POLICIES, FollowUpPolicy, follow_up_rates, todo
+from netinsight.coverage import concentration, industry_coverage
+from netinsight.followup import follow_up_rates, todo
 from netinsight.outcomes import outcomes
+from netinsight.policy import POLICIES, FollowUpPolicy
+from netinsight.reach import target_status, top_target_coverage
 from netinsight.targets import read_targets
 
 __all__ = ["register", "register_plots"]

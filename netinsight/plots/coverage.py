@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from netinsight.coverage import Targets, coverage_over_time, industry_coverage
+from netinsight.coverage import coverage_over_time, industry_coverage
 from netinsight.plots.common import category_colors, get_ax
+from netinsight.targets import Targets
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from netinsight.followup import FollowUpPolicy, follow_up_rates, lag_within
+from netinsight.followup import follow_up_rates
+from netinsight.groups import by_keys
 from netinsight.outcomes import activity, outcomes
 from netinsight.plots.common import category_colors, get_ax
+from netinsight.policy import FollowUpPolicy, lag_within
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -26,9 +28,7 @@ __all__ = ["plot_activity", "plot_follow_up_rates", "plot_funnel", "plot_thank_y
 MAX_GROUPS = 25
 
 
-def plot_thank_you_lag(
-    log: pd.DataFrame, *, policy: str | FollowUpPolicy = "standard", ax: Axes | None = None
-) -> Axes:
+def plot_thank_you_lag(log: pd.DataFrame, *, policy: str | FollowUpPolicy = "standard", ax: Axes | None = None) -> Axes:
     """ECDF of the thank-you lag in days, with the policy's window as a vertical line.
 
     Notes never sent are left out of the curve and counted in the title.
@@ -107,7 +107,7 @@ def plot_follow_up_rates(
     6
     """
     table = follow_up_rates(log, by=by, policy=policy)
-    keys = [by] if isinstance(by, str) else list(by)
+    keys = by_keys(by)
     if len(table) > MAX_GROUPS:
         warnings.warn(
             f"{len(table)} groups make this chart hard to read; plot fewer (e.g. filter the log first).",
@@ -182,9 +182,7 @@ def plot_funnel(log: pd.DataFrame, *, by: str | None = None, ax: Axes | None = N
     return ax
 
 
-def plot_activity(
-    log: pd.DataFrame, *, freq: str = "W", goal: float | None = None, ax: Axes | None = None
-) -> Axes:
+def plot_activity(log: pd.DataFrame, *, freq: str = "W", goal: float | None = None, ax: Axes | None = None) -> Axes:
     """Interviews per period as bars, with the goal as a line (periods that met it darker).
 
     Parameters

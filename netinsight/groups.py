@@ -1,0 +1,173 @@
+"""Grouping helpers shared by the analyses: `by` keys, person keys, rates and period checks.
+
+Every analysis that takes ``by=`` groups through `group_frame`, counts people with
+`person_key` and divides with `rate`, so groups, people and rates mean the same thing in
+every table. Limits: the derived periods are only ``"month"`` and ``"week"`` (Monday
+start), both taken from ``date``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Final
+
+import pandas as pd
+
+from netinsight.graph import person_ids
+
+__all__ = ["DERIVED_PERIODS", "by_keys", "check_period", "group_frame", "person_key", "rate"]
+
+#: Periods `by` may name without the log having such a column, derived from ``date``.
+DERIVED_PERIODS: Final[dict[str, str]] = {"month": "%Y-%m", "week": "week"}
+
+
+def by_keys(by: str | Sequence[str] | None) -> list[str]:
+    """The column names a `by` argument names: one, several or none.
+
+    Parameters
+    ----------
+    by
+        A column name, a sequence of them, or None.
+
+    Returns
+    -------
+    list of str
+        The names in order (empty for None).
+
+    Examples
+    --------
+    >>> by_keys("owner"), by_keys(["owner", "month"]), by_keys(None)
+    (['owner'], ['owner', 'month'], [])
+    """
+    return [by] if isinstance(by, str) else list(by or [])
+
+
+def group_frame(log: pd.DataFrame, by: str | Sequence[str] | None) -> tuple[list[str], pd.DataFrame]:
+    """The `by` keys and a frame of their values aligned with `log`.
+
+    ``"month"`` (``2026-01``) and ``"week"`` (its Monday, ``2026-01-05``) are derived from
+    ``date`` when the log has no such column.
+
+    Parameters
+    ----------
+    log
+        A log from `read_log`. Not modified.
+    by
+        Column(s) to group by: any log column, or ``"month"`` / ``"week"``.
+
+    Returns
+    -------
+    keys : list of str
+        The `by` column names (see `by_keys`).
+    frame : pandas.DataFrame
+        One column per key, index aligned with `log`.
+
+    Raises
+    ------
+    KeyError
+        When a `by` column is neither in the log nor derivable, naming the log's columns.
+
+    Examples
+    --------
+    >>> from netinsight import read_log
+    >>> log = read_log(pd.DataFrame({"date": ["2026-01-07", "2026-02-12"], "contact": ["Ana", "Ben"]}))
+    >>> keys, frame = group_frame(log, ["month", "week"])
+    >>> keys, frame.values.tolist()
+    (['month', 'week'], [['2026-01', '2026-01-05'], ['2026-02', '2026-02-09']])
+    """
+    keys = by_keys(by)
+    missing = [k for k in keys if k not in log.columns and k not in DERIVED_PERIODS]
+    if missing:
+        msg = (
+            f"`by` column(s) {missing} not in log. Columns in log: {list(log.columns)}; "
+            f"'month' and 'week' are derived from 'date'."
+        )
+        raise KeyError(msg)
+    frame = pd.DataFrame(index=log.index)
+    for k in keys:
+        if k in log.columns:
+            frame[k] = log[k]
+        elif k == "week":
+            frame[k] = (log["date"].dt.normalize() - pd.to_timedelta(log["date"].dt.day_of_week, unit="D")).dt.strftime(
+                "%Y-%m-%d"
+            )
+        else:
+            frame[k] = log["date"].dt.strftime(DERIVED_PERIODS[k])
+    return keys, frame
+
+
+def person_key(log: pd.DataFrame) -> pd.Series[Any]:
+    """Each row's person (`netinsight.graph.person_ids`), scoped to the owner.
+
+    The same professional met by two owners is two people, as in `summarize_log`.
+
+    Parameters
+    ----------
+    log
+        A log from `read_log`. Not modified.
+
+    Returns
+    -------
+    pandas.Series
+        One key per row, aligned with `log`: equal keys are the same person of the same owner.
+
+    Examples
+    --------
+    >>> from netinsight import read_log
+    >>> log = read_log(pd.DataFrame({"owner": ["me", "me", "you"], "date": ["2026-01-05"] * 3,
+    ...                              "contact": ["Ana Ruiz", "dr. ana ruiz", "Ana Ruiz"]}))
+    >>> person_key(log).nunique()
+    2
+    """
+    return log["owner"].astype("str") + "\x1f" + person_ids(log)
+
+
+def rate(numerator: Any, denominator: Any) -> pd.Series[Any]:
+    """`numerator` / `denominator` rounded to 3 decimals; missing (NA) where the denominator is 0.
+
+    Parameters
+    ----------
+    numerator, denominator
+        Counts: Series (aligned) or array-likes of the same length.
+
+    Returns
+    -------
+    pandas.Series
+        Float64, with the numerator's index: 0 of 0 is NA (nothing to rate), never 0 %.
+
+    Examples
+    --------
+    >>> rate(pd.Series([1, 0, 0]), pd.Series([3, 4, 0])).tolist()
+    [0.333, 0.0, <NA>]
+    """
+    num = pd.Series(numerator).astype("Float64")
+    den = pd.Series(denominator, index=num.index).astype("Float64")
+    return (num / den.where(den > 0)).round(3)
+
+
+def check_period(freq: str) -> None:
+    """Raise a clear error when `freq` is not a pandas period frequency.
+
+    Parameters
+    ----------
+    freq
+        A period frequency such as ``"W"``, ``"M"`` or ``"D"``.
+
+    Raises
+    ------
+    ValueError
+        Naming the frequency that was given.
+
+    Examples
+    --------
+    >>> check_period("W")
+    >>> check_period("fortnight")
+    Traceback (most recent call last):
+    ...
+    ValueError: `freq` must be a period frequency such as 'W' (weeks), 'M' (months) or 'D' (days), not 'fortnight'.
+    """
+    try:
+        pd.Period("2026-01-05", freq=freq)
+    except (ValueError, TypeError):
+        msg = f"`freq` must be a period frequency such as 'W' (weeks), 'M' (months) or 'D' (days), not {freq!r}."
+        raise ValueError(msg) from None
