@@ -1,7 +1,7 @@
 """CSV as spreadsheets write it: encoding, delimiter, quoting, blank rows and physical lines.
 
 Text is decoded as UTF-8 (with or without BOM), else Windows-1252. The delimiter (comma,
-semicolon or tab) is found from the header line, or from Excel's ``sep=`` hint. pandas' C
+semicolon or tab) is found from the header line, or from Excel's ``sep=`` hint. Arrow's CSV
 reader parses the records; a vectorised quote-parity scan of the bytes gives the physical
 line where each record starts. Ragged rows or stray quotes fall back to the csv module.
 """
@@ -15,6 +15,8 @@ from typing import Any, Final
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
 
 from netinsight.problems import LogReadError, make_problems
 from netinsight.rawtable import RawTable, and_list, check_headers, drop_blank_rows, name_extra_columns
@@ -88,9 +90,10 @@ def read_csv_text(
     if not text.strip():
         msg = f"{name}: the file is empty; it needs a header line and at least the columns {and_list(required)}."
         raise LogReadError(msg)
-    rows, lines = _parse_fast(text, delimiter)
+    rows, lines, skipped = _parse_fast(text.encode("utf-8"), delimiter)
     if rows is None:
         rows, lines = _parse_robust(text, delimiter)
+        skipped = np.zeros(0, dtype=np.int64)  # the csv module keeps empty lines as rows
     lines = lines + (first_line - 1)
     header = [str(h).strip() for h in rows.iloc[0]]
     body = rows.iloc[1:]
@@ -113,35 +116,53 @@ def read_csv_text(
             )
         )
     body.columns = pd.Index(header)
-    return drop_blank_rows(RawTable(body.reset_index(drop=True), line_nos, name, problems, header_line=int(lines[0])))
+    table = RawTable(body.reset_index(drop=True), line_nos, name, problems, header_line=int(lines[0]))
+    return drop_blank_rows(table, skipped=skipped[skipped > lines[0] - first_line + 1] + (first_line - 1))
 
 
-def _parse_fast(text: str, delimiter: str) -> tuple[pd.DataFrame | None, np.ndarray[Any, np.dtype[np.int64]]]:
-    """Parse with pandas' C reader; locate records with a vectorised quote-parity scan."""
-    data = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
-    newlines = np.flatnonzero(data == 10)
-    quotes = np.flatnonzero(data == 34)
+def _parse_fast(
+    data: bytes, delimiter: str
+) -> tuple[pd.DataFrame | None, np.ndarray[Any, np.dtype[np.int64]], np.ndarray[Any, np.dtype[np.int64]]]:
+    """Parse with Arrow's CSV reader; locate records with a vectorised quote-parity scan.
+
+    Returns the rows (None when the file needs the robust reader), the physical start line
+    of each row and the lines of the empty lines the reader skipped.
+    """
+    raw = np.frombuffer(data, dtype=np.uint8)
+    newlines = np.flatnonzero(raw == 10)
+    quotes = np.flatnonzero(raw == 34)
     breaks = newlines[np.searchsorted(quotes, newlines) % 2 == 0]  # even number of quotes before: outside a field
-    starts = np.concatenate([[1], np.searchsorted(newlines, breaks) + 2]).astype(np.int64)
-    if len(breaks) and breaks[-1] == len(data) - 1:
-        starts = starts[:-1]
+    seg_start = np.concatenate([[0], breaks + 1]).astype(np.int64)
+    seg_end = np.concatenate([breaks, [len(raw)]]).astype(np.int64)
+    length = seg_end - seg_start
+    carriage_only = (length == 1) & (raw[np.minimum(seg_start, max(len(raw) - 1, 0))] == 13)
+    empty = (length == 0) | carriage_only
+    line = (np.searchsorted(newlines, seg_start) + 1).astype(np.int64)
+    final = np.zeros(len(empty), dtype=bool)
+    final[-1] = True  # the nothing after a last line break is not a blank line
+    skipped = line[empty & ~final]
+    starts = line[~empty]
+    columns = len(
+        next(csv.reader([data[: data.find(b"\n") if b"\n" in data else len(data)].decode()], delimiter=delimiter))
+    )
     try:
-        rows = pd.read_csv(
-            io.BytesIO(data.tobytes()),
-            encoding="utf-8",
-            sep=delimiter,
-            header=None,
-            dtype=str,
-            na_filter=False,
-            keep_default_na=False,
-            skip_blank_lines=False,
-            engine="c",
+        table = pacsv.read_csv(
+            io.BytesIO(data),
+            read_options=pacsv.ReadOptions(autogenerate_column_names=True),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=True),
+            convert_options=pacsv.ConvertOptions(
+                column_types={f"f{i}": pa.string() for i in range(columns)},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
         )
-    except (pd.errors.ParserError, ValueError):
-        return None, starts
-    if len(rows) != len(starts):
-        return None, starts
-    return rows, starts
+    except (pa.ArrowInvalid, ValueError):
+        return None, starts, skipped
+    if table.num_rows != len(starts) or table.num_columns != columns:
+        return None, starts, skipped
+    rows = table.to_pandas()
+    rows.columns = pd.RangeIndex(columns)
+    return rows, starts, skipped
 
 
 def _parse_robust(text: str, delimiter: str) -> tuple[pd.DataFrame, np.ndarray[Any, np.dtype[np.int64]]]:

@@ -91,29 +91,42 @@ def name_extra_columns(
     return [header[i] or f"column_{i + 1}" for i in keep], body.iloc[:, keep], ragged
 
 
-def drop_blank_rows(table: RawTable) -> RawTable:
-    """Drop rows whose cells are all empty or blank, and note how many and where."""
+def drop_blank_rows(table: RawTable, *, skipped: np.ndarray[Any, Any] | None = None) -> RawTable:
+    """Drop rows whose cells are all empty or blank, and note how many and where.
+
+    Parameters
+    ----------
+    table
+        The table read so far.
+    skipped
+        Lines the parser already skipped as empty; they are counted in the same note.
+
+    Returns
+    -------
+    RawTable
+    """
     frame = table.frame
-    if frame.shape[1] == 0 or len(frame) == 0:
+    already = np.zeros(0, dtype=np.int64) if skipped is None else np.asarray(skipped, dtype=np.int64)
+    if (frame.shape[1] == 0 or len(frame) == 0) and not len(already):
         return table
     text_cols = [c for c in frame.columns if pd.api.types.is_string_dtype(frame[c]) or frame[c].dtype == object]
-    blank = np.ones(len(frame), dtype=bool)
+    blank = np.ones(len(frame), dtype=bool) if frame.shape[1] else np.zeros(len(frame), dtype=bool)
     for col in frame.columns:
         values = frame[col]
         if col in text_cols:
             blank &= (values.isna() | values.astype(str).str.strip().eq("")).to_numpy()
         else:
             blank &= values.isna().to_numpy()
-    if not blank.any():
+    if not blank.any() and not len(already):
         return table
-    lines = table.lines[blank]
+    lines = np.sort(np.concatenate([table.lines[blank], already]))
     shown = ", ".join(str(n) for n in lines[:10]) + (", ..." if len(lines) > 10 else "")
     note = make_problems(
         code="blank_rows",
         file=table.file,
         line=int(lines[0]),
-        value=int(blank.sum()),
-        message=f"{int(blank.sum())} blank row(s) skipped (line {shown})",
+        value=len(lines),
+        message=f"{len(lines)} blank row(s) skipped (line {shown})",
     )
     keep = ~blank
     files = None if table.files is None else table.files[keep]

@@ -53,11 +53,17 @@ def clean_text(values: pd.Series[Any]) -> pd.Series[Any]:
     return _blank_to_na(_squeeze(values.astype("str")))
 
 
-def _squeeze(values: pd.Series[Any]) -> pd.Series[Any]:
-    """Collapse runs of white space and trim, with Arrow kernels (no Python per value)."""
+def _arrow_text(values: pd.Series[Any]) -> pa.StringArray:
+    """The column as one contiguous Arrow string array (missing values as nulls)."""
     array = pa.array(values, type=pa.string(), from_pandas=True)
-    squeezed = pc.utf8_trim_whitespace(pc.replace_substring_regex(array, pattern=r"\s+", replacement=" "))
-    return pd.Series(squeezed.to_pandas(types_mapper=None), dtype="str")
+    return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+
+
+def _squeeze(values: pd.Series[Any]) -> pd.Series[Any]:
+    """Collapse runs of white space and trim: Arrow kernels on the distinct values only."""
+    encoded = pc.dictionary_encode(_arrow_text(values))
+    distinct = pc.utf8_trim_whitespace(pc.replace_substring_regex(encoded.dictionary, pattern=r"\s+", replacement=" "))
+    return pd.Series(pc.take(distinct, encoded.indices).to_pandas(), dtype="str")
 
 
 def notes_text(values: pd.Series[Any]) -> pd.Series[Any]:
@@ -110,11 +116,13 @@ def _report_dates(
 
 
 def _split_cells(values: pd.Series[Any], pattern: str) -> tuple[pd.Series[Any], np.ndarray[Any, np.dtype[np.int64]]]:
-    """Split each cell on `pattern`; return the non-empty pieces and the row of each."""
-    pieces = values.astype("str").str.split(pattern, regex=True).explode().astype("str").str.strip()
-    keep = pieces.notna() & pieces.ne("")
-    pieces = pieces[keep]
-    return pieces.reset_index(drop=True), pieces.index.to_numpy(dtype=np.int64)
+    """Split each cell on the RE2 `pattern`; return the non-empty pieces and the row of each."""
+    lists = pc.split_pattern_regex(_arrow_text(values.astype("str")), pattern=pattern)
+    pieces = pc.utf8_trim_whitespace(pc.list_flatten(lists))
+    rows = pc.list_parent_indices(lists)
+    keep = pc.not_equal(pieces, "")
+    pieces, rows = pieces.filter(keep), rows.filter(keep)
+    return pd.Series(pieces.to_pandas(), dtype="str"), rows.to_numpy().astype(np.int64)
 
 
 def list_column(rows: np.ndarray[Any, np.dtype[np.int64]], values: pa.Array, n: int) -> pd.Series[Any]:
@@ -152,8 +160,14 @@ def follow_up_dates(
     values = values.reset_index(drop=True)
     if pd.api.types.is_datetime64_any_dtype(values):
         values = values.dt.strftime("%Y-%m-%d %H:%M:%S").fillna("")
-    # ";" always separates; "," too, except the one before the year in "Mar 1, 2026"
-    pieces, rows = _split_cells(values, r"[;|\n]|,(?!\s*\d{4}(?![-/.\d]))")
+    # ";" and "," separate dates, but not the comma before the year in "Mar 1, 2026" / "1 Mar, 2026"
+    text = _arrow_text(values.astype("str"))
+    for pattern in (
+        r"([A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?),(\s*\d{4})",
+        r"(\d{1,2}[ -][A-Za-z]{3,9}\.?),(\s*\d{4})",
+    ):
+        text = pc.replace_substring_regex(text, pattern=pattern, replacement=r"\1\2")
+    pieces, rows = _split_cells(pd.Series(text.to_pandas(), dtype="str"), r"[;,|\n]")
     parsed, status = _dates.parse_dates(pieces, dayfirst=dayfirst)
     for code in (_dates.BAD, _dates.AMBIGUOUS):
         hit = status == code
@@ -225,9 +239,13 @@ def booleans(values: pd.Series[Any], problems: list[pd.DataFrame], locate: Locat
 def numbers(
     col: str, values: pd.Series[Any], problems: list[pd.DataFrame], locate: Locate, *, unit: str
 ) -> pd.Series[Any]:
-    cleaned = values.str.lower().str.replace(unit, "", regex=True).str.strip()
-    numbers = pd.to_numeric(cleaned, errors="coerce")
-    bad = (values.notna() & numbers.isna()).to_numpy()
+    """Numbers, with an optional unit or prefix (regex `unit`) removed; others are reported."""
+    def parse(uniques: pd.Series[Any]) -> Any:
+        cleaned = uniques.astype(str).str.lower().str.replace(unit, "", regex=True).str.strip()
+        return pd.to_numeric(cleaned, errors="coerce").to_numpy(dtype=float)
+
+    numbers = pd.Series(map_distinct(values, parse), dtype="Float64")
+    bad = (values.notna().to_numpy() & numbers.isna().to_numpy())
     if bad.any():
         problems.append(
             make_problems(
@@ -237,4 +255,4 @@ def numbers(
                 **locate(col, bad),
             )
         )
-    return numbers.astype("Float64")
+    return numbers
