@@ -436,7 +436,7 @@ def referral_path(G_or_log: nx.DiGraph | pd.DataFrame, person: str, *, owner: st
 
 def _employer_key(names: pd.Series[Any]) -> pd.Series[Any]:
     """Employer names as comparison keys (case, accents, punctuation and legal suffixes dropped)."""
-    from netinsight.targets import normalize_employer
+    from netinsight.employers import normalize_employer
 
     return normalize_employer(names)
 

@@ -316,7 +316,7 @@ def warm_paths(
     targets
         Target employers: a table with an ``employer`` column (e.g. from
         `netinsight.read_targets`), a file to read with it, or a list of names. Matched
-        on `netinsight.targets.normalize_employer` keys.
+        on `netinsight.employers.normalize_employer` keys.
     connections
         LinkedIn connections from `read_linkedin_connections`, added as first-degree people.
     owner
