@@ -86,8 +86,9 @@ def _introducer_hints(
     owner: np.ndarray[Any, Any], contact: np.ndarray[Any, Any], introducer: np.ndarray[Any, Any], unknown: Any
 ) -> np.ndarray[Any, Any]:
     """For each unknown introducer, the owner's contact whose name is nearly the same (or None)."""
-    contacts = pd.DataFrame({"owner": owner, "key": contact, "kind": "contact"}).dropna().drop_duplicates()
     asked = pd.DataFrame({"owner": owner[unknown], "key": introducer[unknown], "kind": "introducer"})
+    mine = pd.Series(owner).isin(asked["owner"].unique()).to_numpy()  # only owners with an unknown introducer
+    contacts = pd.DataFrame({"owner": owner[mine], "key": contact[mine], "kind": "contact"}).dropna().drop_duplicates()
     both = pd.concat([contacts, asked.drop_duplicates()], ignore_index=True)
     pairs = near_duplicate_pairs(both["key"], groups=both["owner"])
     known = set(zip(contacts["owner"], contacts["key"], strict=True))

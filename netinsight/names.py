@@ -131,60 +131,69 @@ def near_duplicate_pairs(
     0      0  john smith  jon smith  0.947
     1      0      zoe li     zoë li  1.000
     """
-    frame = pd.DataFrame(
-        {"group": 0 if groups is None else groups.to_numpy(), "key": keys.to_numpy(dtype=object)}, index=keys.index
-    )
-    frame = frame[frame["key"].notna()].drop_duplicates()
     columns = ["group", "a", "b", "ratio"]
-    if frame.empty:
+    present = keys.notna().to_numpy()
+    group_values = np.zeros(int(present.sum()), dtype=np.int64) if groups is None else groups.to_numpy()[present]
+    group_code, group_names = pd.factorize(group_values)
+    key_code, key_names = pd.factorize(keys.to_numpy(dtype=object)[present], sort=True)  # code order = text order
+    width = len(key_names) + 1
+    combined = np.unique(group_code.astype(np.int64) * width + key_code)  # distinct (group, key) as one integer
+    pairs = np.stack([combined // width, combined % width], axis=1)
+    if not len(pairs):
         return pd.DataFrame({c: pd.Series(dtype=float if c == "ratio" else object) for c in columns})
-    frame["folded"] = _folded(frame["key"])
-    frame["first"], frame["last"] = _first_and_last_word(frame["key"])
+    words = _Words(pd.Series(np.asarray(key_names, dtype=object)))
     blocks = []
-    for block in ("folded", "first", "last"):
-        joined = frame[["group", block, "key"]].merge(frame[["group", block, "key"]], on=["group", block])
-        blocks.append(joined.loc[joined["key_x"] < joined["key_y"], ["group", "key_x", "key_y"]])
-    candidates = pd.concat(blocks, ignore_index=True).drop_duplicates()
-    candidates.columns = pd.Index(["group", "a", "b"])
-    candidates = candidates[_plausible(candidates["a"], candidates["b"])]
+    for block in (words.folded, words.first, words.last):  # names compared only within a shared block
+        frame = pd.DataFrame({"g": pairs[:, 0], "b": block[pairs[:, 1]], "k": pairs[:, 1]})
+        joined = frame.merge(frame, on=["g", "b"])
+        joined = joined[joined["k_x"].to_numpy() < joined["k_y"].to_numpy()]
+        blocks.append(joined[["g", "k_x", "k_y"]].to_numpy())
+    candidates = pd.DataFrame(np.concatenate(blocks)).drop_duplicates().to_numpy()
+    candidates = candidates[words.plausible(candidates[:, 1], candidates[:, 2])]
     ratios = []
-    for a, b in zip(candidates["a"], candidates["b"], strict=True):
+    for a, b in zip(key_names[candidates[:, 1]], key_names[candidates[:, 2]], strict=True):
         if _fold(a) == _fold(b):
             ratios.append(1.0)
             continue
         ratio = difflib.SequenceMatcher(None, a, b).ratio()
         lasts = difflib.SequenceMatcher(None, a.split()[-1], b.split()[-1]).ratio()
         ratios.append(round(ratio, 3) if ratio >= cutoff and lasts >= 0.8 else np.nan)
-    candidates["ratio"] = ratios
-    found = candidates[candidates["ratio"].notna()].sort_values(["group", "a", "b"], kind="stable")
+    found = pd.DataFrame(
+        {
+            "group": np.asarray(group_names, dtype=object)[candidates[:, 0]],
+            "a": np.asarray(key_names, dtype=object)[candidates[:, 1]],
+            "b": np.asarray(key_names, dtype=object)[candidates[:, 2]],
+            "ratio": np.asarray(ratios, dtype=float),
+        }
+    )
+    found = found[found["ratio"].notna()].sort_values(["group", "a", "b"], kind="stable")
     return found.reset_index(drop=True)[columns]
 
 
-def _first_and_last_word(keys: pd.Series[Any]) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
-    text = pa.array(keys.astype(str).to_numpy(dtype=object), type=pa.string())
-    first = pc.struct_field(pc.extract_regex(text, r"^(?P<w>\S+)"), [0])
-    last = pc.struct_field(pc.extract_regex(text, r"(?P<w>\S+)$"), [0])
-    return first.to_numpy(zero_copy_only=False), last.to_numpy(zero_copy_only=False)
+class _Words:
+    """Per distinct key: integer codes of its accent-free form, first and last word, for blocking."""
 
+    def __init__(self, keys: pd.Series[Any]) -> None:
+        text = pa.array(keys.astype(str).to_numpy(dtype=object), type=pa.string())
+        first = pc.struct_field(pc.extract_regex(text, r"^(?P<w>\S+)"), [0])
+        last = pc.struct_field(pc.extract_regex(text, r"(?P<w>\S+)$"), [0])
+        values = keys.to_numpy(dtype=object).copy()
+        ascii_only = pc.string_is_ascii(text).to_numpy(zero_copy_only=False)
+        values[~ascii_only] = [_fold(v) for v in values[~ascii_only]]  # only the few non-ASCII keys
+        self.folded = pd.factorize(values)[0]
+        self.first = pd.factorize(first.to_numpy(zero_copy_only=False))[0]
+        self.last = pd.factorize(last.to_numpy(zero_copy_only=False))[0]
+        self.initials = [pc.utf8_slice_codeunits(w, 0, 1).to_numpy(zero_copy_only=False) for w in (first, last)]
+        self.lengths = [pc.utf8_length(w).to_numpy() for w in (first, last)]
 
-def _folded(keys: pd.Series[Any]) -> np.ndarray[Any, Any]:
-    """Keys without accents; only the few non-ASCII keys go through Python."""
-    values = keys.to_numpy(dtype=object).copy()
-    ascii_only = pc.string_is_ascii(pa.array(values, type=pa.string())).to_numpy(zero_copy_only=False)
-    values[~ascii_only] = [_fold(v) for v in values[~ascii_only]]
-    return values
-
-
-def _plausible(a: pd.Series[Any], b: pd.Series[Any]) -> np.ndarray[Any, np.dtype[np.bool_]]:
-    """Cheap filter before `difflib`: each word pair starts alike and differs little in length."""
-    wa, wb = a.astype(str).str.split(), b.astype(str).str.split()
-    keep = np.ones(len(a), dtype=bool)
-    for pick in (0, -1):
-        x, y = wa.str[pick].astype(str), wb.str[pick].astype(str)
-        keep &= (x.str[0] == y.str[0]).to_numpy() & ((x.str.len() - y.str.len()).abs() <= 2).to_numpy()
-    folded = np.array([_fold(x) == _fold(y) for x, y in zip(a, b, strict=True)], dtype=bool) if len(a) else keep
-    plausible: np.ndarray[Any, np.dtype[np.bool_]] = keep | folded
-    return plausible
+    def plausible(self, a: np.ndarray[Any, Any], b: np.ndarray[Any, Any]) -> np.ndarray[Any, np.dtype[np.bool_]]:
+        """Cheap filter before `difflib`: each word pair starts alike and differs little in length."""
+        keep = self.folded[a] == self.folded[b]
+        alike = np.ones(len(a), dtype=bool)
+        for initial, length in zip(self.initials, self.lengths, strict=True):
+            alike &= (initial[a] == initial[b]) & (np.abs(length[a] - length[b]) <= 2)
+        plausible: np.ndarray[Any, np.dtype[np.bool_]] = keep | alike
+        return plausible
 
 
 def _fold(text: str) -> str:
