@@ -14,6 +14,7 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
+from netinsight.headers import derived_sector_headers, map_headers, missing_columns
 from netinsight.names import id_key
 from netinsight.problems import make_problems
 from netinsight.readers import RawTable
@@ -22,10 +23,10 @@ from netinsight.schema import (
     CHANNEL_ALIASES,
     COLUMN_ALIASES,
     DATE_COLUMNS,
+    HEADER_ALIASES,
     PROVENANCE_COLUMNS,
     REQUIRED_COLUMNS,
     SOURCE_ALIASES,
-    canonical_header,
     vocabulary_table,
 )
 from netinsight.values import (
@@ -124,25 +125,18 @@ def normalize_table(
     frame, file, lines = raw.frame, raw.file, raw.lines
     files = raw.files if raw.files is not None else np.full(len(frame), file, dtype=object)
     problems: list[pd.DataFrame] = list(raw.problems)
-    mapping, unknown = _map_headers(list(frame.columns), file, raw.header_line, problems)
+    headers = list(frame.columns)
+    derived = derived_sector_headers(headers, HEADER_ALIASES) | set(PROVENANCE_COLUMNS)
+    mapping, unknown = map_headers(
+        headers, HEADER_ALIASES, skip=derived, file=file, header_line=raw.header_line, problems=problems
+    )
     n = len(frame)
     out: dict[str, Any] = {}
-    for col in REQUIRED_COLUMNS:
-        if col not in mapping:
-            aliases = ", ".join(repr(a) for a in COLUMN_ALIASES[col][:6])
-            problems.append(
-                make_problems(
-                    code="missing_column",
-                    file=file,
-                    line=raw.header_line,
-                    column=col,
-                    value="",
-                    message=(
-                        f"column {col!r} not in the log; columns found: {list(frame.columns)}; "
-                        f"add it, or name an existing column one of {aliases}"
-                    ),
-                )
-            )
+    problems.extend(
+        missing_columns(
+            REQUIRED_COLUMNS, mapping, headers, COLUMN_ALIASES, what="the log", file=file, header_line=raw.header_line
+        )
+    )
 
     def text(col: str) -> pd.Series[Any]:
         if col not in mapping:
@@ -196,39 +190,6 @@ def normalize_table(
     log["source_line"] = pd.array(lines, dtype="Int64")
     log.attrs["headers"] = {file: mapping}
     return log, problems
-
-
-def _map_headers(
-    headers: list[str], file: str, header_line: int | None, problems: list[pd.DataFrame]
-) -> tuple[dict[str, str], list[str]]:
-    """Canonical column -> header; and the headers kept as they are."""
-    mapping: dict[str, str] = {}
-    unknown: list[str] = []
-    has_industry = any(canonical_header(h) == "industry" and h.strip().lower() != "sector" for h in headers)
-    for header in headers:
-        if header in PROVENANCE_COLUMNS or (header.strip().lower() == "sector" and has_industry):
-            continue  # derived again from `industry`, and provenance is carried separately
-        canonical = canonical_header(header)
-        if canonical is None:
-            unknown.append(header)
-        elif canonical in mapping:
-            problems.append(
-                make_problems(
-                    code="duplicate_column",
-                    file=file,
-                    line=header_line,
-                    column=header,
-                    value=header,
-                    message=(
-                        f"{mapping[canonical]!r} and {header!r} both stand for {canonical!r}; the first is "
-                        f"used and {header!r} is kept as an extra column; rename or delete one of them"
-                    ),
-                )
-            )
-            unknown.append(header)
-        else:
-            mapping[canonical] = header
-    return mapping, unknown
 
 
 def _typed(col: str, values: Any) -> Any:

@@ -16,6 +16,7 @@ __all__ = [
     "CHANNEL_ALIASES",
     "COLUMN_ALIASES",
     "DATE_COLUMNS",
+    "HEADER_ALIASES",
     "LIST_COLUMNS",
     "NAME_COLUMNS",
     "OUTCOMES",
@@ -256,7 +257,8 @@ def _invert(aliases: dict[str, tuple[str, ...]]) -> dict[str, str]:
     return table
 
 
-_HEADER_TABLE: Final[dict[str, str]] = _invert(COLUMN_ALIASES)
+#: `header_key` of every accepted header spelling -> canonical column.
+HEADER_ALIASES: Final[dict[str, str]] = _invert(COLUMN_ALIASES)
 
 
 def canonical_header(header: str) -> str | None:
@@ -281,7 +283,7 @@ def canonical_header(header: str) -> str | None:
     >>> canonical_header("Favourite colour") is None
     True
     """
-    return _HEADER_TABLE.get(header_key(header))
+    return HEADER_ALIASES.get(header_key(header))
 
 
 def vocabulary_table(aliases: dict[str, tuple[str, ...]]) -> dict[str, str]:

@@ -17,10 +17,12 @@ import numpy as np
 import pandas as pd
 
 from netinsight.employers import normalize_employer
+from netinsight.headers import map_headers, missing_columns
 from netinsight.industries import sector_table
 from netinsight.problems import ValidationError, concat_problems, make_problems
 from netinsight.readers import RawTable, frame_to_raw, read_table
 from netinsight.schema import BOOLEAN_VALUES, header_key
+from netinsight.values import clean_text
 
 __all__ = ["SCORES", "TARGET_ALIASES", "read_targets"]
 
@@ -135,57 +137,25 @@ def as_targets(targets: Targets) -> pd.DataFrame:
 def _targets_from_raw(raw: RawTable, sectors: Mapping[str, str]) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
     frame, file, lines = raw.frame, raw.file, raw.lines
     problems: list[pd.DataFrame] = list(raw.problems)
-    mapping: dict[str, str] = {}
-    extra: list[str] = []
-    has_industry = any(
-        _HEADERS.get(header_key(str(h))) == "industry" and header_key(str(h)) != "sector" for h in frame.columns
+    headers = [str(h) for h in frame.columns]
+    has_industry = any(_HEADERS.get(header_key(h)) == "industry" and header_key(h) != "sector" for h in headers)
+    derived = {
+        h for h in headers if h in ("source_file", "source_line", "key") or (header_key(h) == "sector" and has_industry)
+    }
+    mapping, extra = map_headers(
+        headers, _HEADERS, skip=derived, file=file, header_line=raw.header_line, problems=problems
     )
-    for header in frame.columns:
-        col = _HEADERS.get(header_key(str(header)))
-        if header in ("source_file", "source_line", "key") or (header_key(str(header)) == "sector" and has_industry):
-            continue  # derived again from `employer` / `industry`, provenance carried separately
-        if col is None:
-            extra.append(header)
-        elif col in mapping:
-            problems.append(
-                make_problems(
-                    code="duplicate_column",
-                    file=file,
-                    line=1,
-                    column=header,
-                    value=header,
-                    message=(
-                        f"{mapping[col]!r} and {header!r} both stand for {col!r}; the first is used; "
-                        "rename or delete one of them"
-                    ),
-                )
-            )
-            extra.append(header)
-        else:
-            mapping[col] = header
     n = len(frame)
-    for col in _REQUIRED:
-        if col not in mapping:
-            aliases = ", ".join(repr(a) for a in TARGET_ALIASES[col][:5])
-            problems.append(
-                make_problems(
-                    code="missing_column",
-                    file=file,
-                    line=int(lines[0]) - 1 if n else 1,
-                    column=col,
-                    value="",
-                    message=(
-                        f"column {col!r} not in the target list; columns found: {list(frame.columns)}; "
-                        f"add it, or name an existing column one of {aliases}"
-                    ),
-                )
-            )
+    problems.extend(
+        missing_columns(
+            _REQUIRED, mapping, headers, TARGET_ALIASES, what="the target list", file=file, header_line=raw.header_line
+        )
+    )
 
     def text(col: str) -> pd.Series[Any]:
         if col not in mapping:
             return pd.Series(np.full(n, np.nan, dtype=object), dtype="str")
-        values = frame[mapping[col]].astype("str").str.replace(r"\s+", " ", regex=True).str.strip()
-        return values.where(values.ne("")).reset_index(drop=True)
+        return clean_text(frame[mapping[col]])
 
     out: dict[str, Any] = {}
     for col in _REQUIRED:
