@@ -37,13 +37,13 @@ demo: $(VENV)/.installed
 	$(BIN)/netinsight plot chains data/sample_log.csv --highlight "Usha Wong" --size 11x12 -o $(OUT)/sample_chains.png
 	$(BIN)/netinsight plot path data/sample_log.csv "Usha Wong" --size 12x2.4 -o $(OUT)/sample_path.png
 	$(BIN)/netinsight export data/sample_log.csv --graphml $(OUT)/sample_network.graphml --gexf $(OUT)/sample_network.gexf
-	$(BIN)/netinsight coverage data/sample_log.csv --targets data/sample_targets.csv --format csv > $(OUT)/sample_coverage.csv
-	$(BIN)/netinsight coverage data/sample_log.csv --targets data/sample_targets.csv --view employers --format csv > $(OUT)/sample_target_status.csv
+	$(BIN)/netinsight coverage data/sample_log.csv --targets data/sample_targets.csv --connections data/sample_connections.csv --format csv > $(OUT)/sample_coverage.csv
+	$(BIN)/netinsight coverage data/sample_log.csv --targets data/sample_targets.csv --connections data/sample_connections.csv --view employers --format csv > $(OUT)/sample_target_status.csv
 	$(BIN)/netinsight followup data/sample_log.csv --by channel --format csv > $(OUT)/sample_followup_by_channel.csv
 	$(BIN)/netinsight todo data/sample_log.csv --today 2026-06-17 > $(OUT)/sample_todo.txt
 	$(BIN)/netinsight outcomes data/sample_log.csv --by source --format csv > $(OUT)/sample_outcomes_by_source.csv
 	$(BIN)/netinsight followup data/cohort_log.csv --by program --format csv > $(OUT)/cohort_followup_by_program.csv
-	$(BIN)/netinsight plot coverage data/sample_log.csv --targets data/sample_targets.csv -o $(OUT)/sample_coverage.png
+	$(BIN)/netinsight plot coverage data/sample_log.csv --targets data/sample_targets.csv --connections data/sample_connections.csv -o $(OUT)/sample_coverage.png
 	$(BIN)/netinsight plot followup data/sample_log.csv -o $(OUT)/sample_thank_you_lag.png
 	$(BIN)/netinsight plot funnel data/sample_log.csv --by source -o $(OUT)/sample_funnel.png
 	$(BIN)/netinsight plot activity data/sample_log.csv --goal 2 -o $(OUT)/sample_activity.png

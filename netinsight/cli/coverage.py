@@ -12,6 +12,7 @@ from netinsight.cli.common import EXIT_OK, UsageError, add_format, add_log_argum
 from netinsight.cli.plot import add_plot_arguments, plot_runner
 from netinsight.coverage import concentration, industry_coverage
 from netinsight.followup import follow_up_rates, todo
+from netinsight.linkedin import read_linkedin_connections
 from netinsight.outcomes import outcomes
 from netinsight.policy import POLICIES, FollowUpPolicy
 from netinsight.reach import target_status, top_target_coverage
@@ -31,10 +32,12 @@ def register(subparsers: Any) -> None:
         "coverage",
         help="interviews per industry, against a target list",
         description="Interviews, people and companies per industry; with --targets, the target employers "
-        "reached (interviewed someone there) or untouched.",
+        "reached (interviewed someone there), reachable (nobody interviewed there yet, but a LinkedIn connection "
+        "works there; needs --connections) or untouched.",
     )
     add_log_arguments(p)
     p.add_argument("--targets", help="a target list of employers (employer, industry, optional scores)")
+    _add_connections(p)
     p.add_argument("--by", help="group by these columns, comma-separated (e.g. owner, program, month)")
     p.add_argument(
         "--view",
@@ -88,6 +91,7 @@ def register_plots(kinds: Any) -> None:
     p = kinds.add_parser("coverage", help="interviews per industry, target industries marked")
     add_plot_arguments(p)
     p.add_argument("--targets", help="a target list of employers")
+    _add_connections(p)
     p.set_defaults(run=plot_runner(_draw_coverage))
 
     p = kinds.add_parser("followup", help="thank-you lag ECDF with the policy line, or rates by group with --by")
@@ -108,6 +112,43 @@ def register_plots(kinds: Any) -> None:
     p.set_defaults(run=plot_runner(_draw_activity))
 
 
+def _add_connections(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--connections",
+        metavar="FILE",
+        help="LinkedIn Connections.csv: target employers where a connection works count as reachable "
+        "(needs --targets; with --by owner on a log of several owners, --owner says whose they are)",
+    )
+
+
+def _check_connections(args: argparse.Namespace, targets: object) -> None:
+    """Refuse --connections where it would change nothing (before reading any file)."""
+    if not args.connections:
+        return
+    if getattr(args, "view", None) == "concentration":
+        msg = "`--connections` does not change `--view concentration`; leave it out."
+        raise UsageError(msg)
+    if targets is None:
+        msg = "`--connections` marks target employers as reachable: add --targets FILE."
+        raise UsageError(msg)
+
+
+def _read_connections(args: argparse.Namespace, log: pd.DataFrame, by: list[str] | None) -> pd.DataFrame | None:
+    """The LinkedIn connections of --connections, as the log's owner's (or --owner's)."""
+    if not args.connections:
+        return None
+    owners = log["owner"].astype(str).unique().tolist()
+    owner = args.default_owner or (owners[0] if len(owners) == 1 else None)
+    if owner is None and by and "owner" in by:
+        msg = f"`--connections` needs `--owner` to say whose they are; the log has owners {sorted(owners)[:10]}."
+        raise UsageError(msg)
+    try:
+        return read_linkedin_connections(args.connections, owner=owner)
+    except OSError as exc:
+        msg = f"{args.connections}: cannot be read ({exc.strerror or exc})."
+        raise UsageError(msg) from None
+
+
 def _by(args: argparse.Namespace) -> list[str] | None:
     return [c.strip() for c in args.by.split(",") if c.strip()] if args.by else None
 
@@ -124,18 +165,20 @@ def _coverage(args: argparse.Namespace) -> int:
     if needs and not args.targets:
         msg = f"`--view {args.view}` needs a target list: add --targets FILE."
         raise UsageError(msg)
+    _check_connections(args, args.targets)
     targets = read_targets(args.targets) if args.targets else None
     log = load_log(args)
     by = _by(args)
+    connections = _read_connections(args, log, by)
     table: pd.DataFrame
     if args.view == "employers" and targets is not None:
-        table = target_status(log, targets, by=by)
+        table = target_status(log, targets, by=by, connections=connections)
     elif args.view == "top" and targets is not None:
-        table = top_target_coverage(log, targets, by=by)
+        table = top_target_coverage(log, targets, by=by, connections=connections)
     elif args.view == "concentration":
         table = concentration(log, by=by)
     else:
-        table = industry_coverage(log, targets=targets, by=by)
+        table = industry_coverage(log, targets=targets, by=by, connections=connections)
     emit(table, args.format)
     return EXIT_OK
 
@@ -164,8 +207,10 @@ def _outcomes(args: argparse.Namespace) -> int:
 def _draw_coverage(log: pd.DataFrame, args: argparse.Namespace, ax: Any) -> Any:
     from netinsight.plots.coverage import plot_coverage
 
+    _check_connections(args, args.targets)
     targets = read_targets(args.targets) if args.targets else None
-    return plot_coverage(log, targets=targets, ax=ax)
+    connections = _read_connections(args, log, None)
+    return plot_coverage(log, targets=targets, connections=connections, ax=ax)
 
 
 def _draw_followup(log: pd.DataFrame, args: argparse.Namespace, ax: Any) -> Any:
