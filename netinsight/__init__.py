@@ -2,36 +2,19 @@
 
 from __future__ import annotations
 
-from netinsight.chains import (
-    ReferralCycleWarning,
-    UnknownPersonError,
-    bridges,
-    paths_to,
-    reach_by_depth,
-    referral_chains,
-    referral_path,
-    shared_connectors,
-    top_connectors,
-)
+from netinsight.chains import ReferralCycleWarning, UnknownPersonError, paths_to, referral_chains, referral_path
+from netinsight.connectors import bridges, reach_by_depth, shared_connectors, top_connectors
 from netinsight.coverage import concentration, coverage_over_time, industry_coverage
 from netinsight.employers import match_employers, normalize_employer
 from netinsight.followup import follow_up_rates, todo
-from netinsight.graph import (
-    graph_from_log,
-    graph_from_tables,
-    graph_to_tables,
-    introductions_table,
-    people_table,
-    person_ids,
-    tables_from_log,
-    write_graph,
-)
+from netinsight.graph import graph_from_log, graph_from_tables, graph_to_tables, write_graph
 from netinsight.industries import SECTOR_ALIASES, sector_table
 from netinsight.io import read_log, write_log
 from netinsight.layout import tidy_tree_layout
 from netinsight.linkedin import read_linkedin_connections, warm_paths
 from netinsight.outcomes import activity, outcomes
 from netinsight.outreach import outreach_status, response_classes
+from netinsight.people import introductions_table, people_table, person_ids, tables_from_log
 from netinsight.plots.coverage import plot_coverage, plot_coverage_over_time
 from netinsight.plots.followup import plot_activity, plot_follow_up_rates, plot_funnel, plot_thank_you_lag
 from netinsight.plots.network import plot_referral_chains, plot_referral_path

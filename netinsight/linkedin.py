@@ -27,6 +27,7 @@ from netinsight.names import id_key, name_key
 from netinsight.normalize import LIST_OF_TEXT
 from netinsight.problems import LogReadError, concat_problems, make_problems
 from netinsight.schema import header_key
+from netinsight.tables import code_introductions, introductions_frame, text_lists, typed_introductions, typed_people
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -71,9 +72,7 @@ def _header_line(lines: list[str]) -> int | None:
     return None
 
 
-def read_linkedin_connections(
-    path: str | Path, *, owner: str | None = None, keep_emails: bool = False
-) -> pd.DataFrame:
+def read_linkedin_connections(path: str | Path, *, owner: str | None = None, keep_emails: bool = False) -> pd.DataFrame:
     """Read the ``Connections.csv`` of a LinkedIn data export.
 
     Parameters
@@ -212,7 +211,7 @@ def add_connections(
     --------
     >>> import pandas as pd
     >>> from netinsight import read_log
-    >>> from netinsight.graph import introductions_table, people_table
+    >>> from netinsight.people import introductions_table, people_table
     >>> log = read_log(pd.DataFrame({"date": ["2026-01-05"], "contact": ["Ana Ruiz"]}))
     >>> c = pd.DataFrame({"owner": ["me", "me"], "person": ["id:li/ana", "id:li/bo"], "name": ["Ana Ruiz", "Bo Li"],
     ...                   "company": ["Acme", "Bluefin"], "position": ["CTO", "Analyst"],
@@ -225,8 +224,6 @@ def add_connections(
     me/ana ruiz  Ana Ruiz     contact      NaN   2021-03-12
     id:li/bo        Bo Li  connection  Bluefin   2024-01-01
     """
-    from netinsight.graph import _typed_introductions, _typed_people, text_lists
-
     conn = connections.reset_index(drop=True)
     roots = people[people["kind"] == "owner"]
     missing_owners = sorted(set(conn["owner"].astype(str)) - set(roots["owner"]))
@@ -272,7 +269,7 @@ def add_connections(
         },
         index=pd.Index(new["person"].to_numpy(dtype=object), name="person"),
     )
-    people = _typed_people(pd.concat([people, added]) if len(added) else people)
+    people = typed_people(pd.concat([people, added]) if len(added) else people)
     people.attrs["source"] = "; ".join(filter(None, [str(people.attrs.get("source", "")), "LinkedIn"]))
     edges = pd.DataFrame(
         {
@@ -283,7 +280,7 @@ def add_connections(
             "count": 0,
         }
     )
-    intros = _typed_introductions(pd.concat([introductions, edges], ignore_index=True))
+    intros = typed_introductions(pd.concat([introductions, edges], ignore_index=True))
     return people, intros
 
 
@@ -342,17 +339,18 @@ def warm_paths(
     0  Bluefin Capital  Ben Okafor  me -> Ana Ruiz -> Ben Okafor
     1           Zenith         NaN                           NaN
     """
-    from netinsight.chains import _compute_tables, _employer_key, _ordered, _tables
+    from netinsight.chains import Network, chains_table, employer_key, network, order_chains
 
     table = _targets_frame(targets)
-    people, intros = _tables(G_or_log, owner)
+    net = network(G_or_log, owner)
     if connections is not None:
         if owner is not None:
             connections = connections[connections["owner"].astype(str) == owner]
-        people, intros = add_connections(people, intros, connections)
-    chains = _ordered(_compute_tables(people, intros)[0])
-    keys = _employer_key(table["employer"]).to_numpy(dtype=object)
-    company = _employer_key(chains["company"]).to_numpy(dtype=object)
+        people, intros = add_connections(net.people, introductions_frame(net.people, net.introductions), connections)
+        net = Network(people, code_introductions(people, intros))
+    chains = order_chains(chains_table(net)[0])
+    keys = employer_key(table["employer"]).to_numpy(dtype=object)
+    company = employer_key(chains["company"]).to_numpy(dtype=object)
     order = pd.Series(np.arange(len(keys)), index=keys)
     order = order[~order.index.duplicated()]
     target_pos = pd.Index(order.index).get_indexer(company)

@@ -1,4 +1,4 @@
-"""Tests of netinsight.graph: person ids, the people and introductions tables, the graph and its inverse."""
+"""Tests of netinsight.graph: the graph of a log, the graph <-> tables inverse pair, export."""
 
 from __future__ import annotations
 
@@ -6,113 +6,13 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from netinsight.graph import (
-    INTRODUCTION_COLUMNS,
-    PEOPLE_COLUMNS,
-    graph_from_log,
-    graph_from_tables,
-    graph_to_tables,
-    introductions_table,
-    people_table,
-    person_ids,
-    tables_from_log,
-    write_graph,
-)
+from netinsight.graph import graph_from_log, graph_from_tables, graph_to_tables, person_ids, write_graph
+from netinsight.people import tables_from_log
+from netinsight.tables import PEOPLE_COLUMNS
 from tests.conftest import make_log
+from tests.network_logs import cohort_log, hand_log
 
-
-def hand_log() -> pd.DataFrame:
-    """Ana (direct) -> Ben -> Cy; Carla (never interviewed) -> Dan; Eve introduced by Ana, later by Dan."""
-    return make_log(
-        date=["2026-01-05", "2026-01-09", "2026-01-12", "2026-01-20", "2026-01-25", "2026-02-01"],
-        contact=["Ana Ruiz", "Ben Okafor", "Cy Tan", "Dan Wu", "Eve Li", "Eve Li"],
-        company=["Acme", "Bluefin", "Bluefin", "Initech", "Acme", "Acme"],
-        industry=["Tech", "Banking", "Banking", "Tech", "Tech", "Tech"],
-        introduced_by=["", "Ana Ruiz", "Ben Okafor", "Carla Diaz", "Ana Ruiz", "Dan Wu"],
-        outcome=["", "", "referral", "", "job lead", "referral"],
-    )
-
-
-def cohort_log() -> pd.DataFrame:
-    """Two students share Ana (same contact_id); both were introduced by her to Dee (same id)."""
-    return make_log(
-        owner=["s1", "s1", "s1", "s2", "s2", "s2"],
-        date=["2026-01-05", "2026-01-08", "2026-01-10", "2026-01-15", "2026-01-18", "2026-01-20"],
-        contact=["Ana Ruiz", "Ben Okafor", "Dee Ma", "Ana Ruiz", "Cy Tan", "Dee Ma"],
-        contact_id=["ana@acme.example", "", "dee@x.example", "ANA@acme.example", "", "dee@x.example"],
-        company=["Acme", "Bluefin", "X", "Acme", "Initech", "X"],
-        introduced_by=["", "Ana Ruiz", "Ana Ruiz", "", "Ana Ruiz", "Ana Ruiz"],
-    )
-
-
-def test_person_ids_use_contact_id_across_owners_and_name_keys_within_an_owner() -> None:
-    log = cohort_log()
-    ids = person_ids(log)
-    assert ids.tolist() == [
-        "id:ana@acme.example",
-        "s1/ben okafor",
-        "id:dee@x.example",
-        "id:ana@acme.example",
-        "s2/cy tan",
-        "id:dee@x.example",
-    ]
-    assert ids.index.equals(log.index)
-
-
-def test_person_ids_adopt_the_only_id_of_a_name_and_keep_missing_contacts_missing() -> None:
-    log = make_log(
-        date=["2026-01-05", "2026-01-06", "2026-01-07"],
-        contact=["Ana Ruiz", "dr. ana ruiz", ""],
-        contact_id=["https://www.linkedin.com/in/ana/", "", ""],
-    )
-    ids = person_ids(log)
-    assert ids.iloc[:2].tolist() == ["id:linkedin.com/in/ana", "id:linkedin.com/in/ana"]
-    assert pd.isna(ids.iloc[2])
-
-
-def test_people_table_hand_worked() -> None:
-    people = people_table(hand_log())
-    assert list(people.columns) == list(PEOPLE_COLUMNS)
-    assert people.index.tolist() == [
-        "owner:me",
-        "me/ana ruiz",
-        "me/ben okafor",
-        "me/cy tan",
-        "me/dan wu",
-        "me/eve li",
-        "me/carla diaz",
-    ]
-    assert people["kind"].tolist() == ["owner", "contact", "contact", "contact", "contact", "contact", "introducer"]
-    eve = people.loc["me/eve li"]
-    assert (eve["interviews"], eve["first_interview"], eve["last_interview"]) == (
-        2,
-        pd.Timestamp("2026-01-25"),
-        pd.Timestamp("2026-02-01"),
-    )
-    assert list(eve["outcomes"]) == ["job_lead", "referral"]
-    assert people.loc["me/carla diaz", "name"] == "Carla Diaz"
-    assert pd.isna(people.loc["me/carla diaz", "company"])
-    assert list(people.loc["me/ana ruiz", "owners"]) == ["me"]
-
-
-def test_introductions_table_keeps_both_introducers_and_joins_an_unmet_introducer_to_the_owner() -> None:
-    intros = introductions_table(hand_log())
-    assert list(intros.columns) == list(INTRODUCTION_COLUMNS)
-    edges = {(i, p): (d, c) for i, p, d, c in intros[["introducer", "person", "date", "count"]].itertuples(index=False)}
-    assert edges[("me/ana ruiz", "me/eve li")] == (pd.Timestamp("2026-01-25"), 1)
-    assert edges[("me/dan wu", "me/eve li")] == (pd.Timestamp("2026-02-01"), 1)
-    assert edges[("owner:me", "me/ana ruiz")] == (pd.Timestamp("2026-01-05"), 1)
-    carla = edges[("owner:me", "me/carla diaz")]
-    assert pd.isna(carla[0])
-    assert carla[1] == 0
-    assert edges[("me/carla diaz", "me/dan wu")] == (pd.Timestamp("2026-01-20"), 1)
-    assert len(intros) == 7
-
-
-def test_self_introduction_gets_no_edge() -> None:
-    log = make_log(date=["2026-01-05"], contact=["Ana Ruiz"], introduced_by=["ana ruiz"])
-    assert introductions_table(log)["introducer"].tolist() == []
-    assert people_table(log).index.tolist() == ["owner:me", "me/ana ruiz"]
+__all__ = ["cohort_log", "hand_log"]  # imported from here by other test modules
 
 
 def test_graph_from_log_hand_worked() -> None:

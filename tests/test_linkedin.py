@@ -6,8 +6,9 @@ import pandas as pd
 import pytest
 
 from netinsight.chains import referral_chains
-from netinsight.graph import graph_from_log, people_table
+from netinsight.graph import graph_from_log
 from netinsight.linkedin import read_linkedin_connections, warm_paths
+from netinsight.people import people_table
 from netinsight.problems import LogReadError
 from tests.conftest import make_log
 

@@ -11,7 +11,7 @@ from netinsight.chains import UnknownPersonError
 from netinsight.graph import graph_from_log
 from netinsight.plots.network import plot_referral_chains, plot_referral_path
 from tests.conftest import make_log
-from tests.test_graph import cohort_log, hand_log
+from tests.network_logs import cohort_log, hand_log
 
 
 def texts(ax: Axes) -> list[str]:

@@ -15,17 +15,10 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
-from netinsight.chains import (
-    bridges,
-    paths_to,
-    reach_by_depth,
-    referral_chains,
-    referral_path,
-    shared_connectors,
-    top_connectors,
-)
+from netinsight.chains import paths_to, referral_chains, referral_path
 from netinsight.cli.common import EXIT_OK, UsageError, add_format, add_log_arguments, emit, load_log, say
 from netinsight.cli.plot import add_plot_arguments, plot_runner
+from netinsight.connectors import bridges, reach_by_depth, shared_connectors, top_connectors
 from netinsight.graph import graph_from_log, write_graph
 from netinsight.linkedin import read_linkedin_connections, warm_paths
 
