@@ -55,6 +55,7 @@ test: $(VENV)/.installed-test lint
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check netinsight tests benchmarks
+	$(BIN)/ruff format --check netinsight tests benchmarks
 	$(BIN)/mypy
 
 ## lab: JupyterLab on notebooks/ with the project's kernel

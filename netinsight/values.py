@@ -240,12 +240,13 @@ def numbers(
     col: str, values: pd.Series[Any], problems: list[pd.DataFrame], locate: Locate, *, unit: str
 ) -> pd.Series[Any]:
     """Numbers, with an optional unit or prefix (regex `unit`) removed; others are reported."""
+
     def parse(uniques: pd.Series[Any]) -> Any:
         cleaned = uniques.astype(str).str.lower().str.replace(unit, "", regex=True).str.strip()
         return pd.to_numeric(cleaned, errors="coerce").to_numpy(dtype=float)
 
     numbers = pd.Series(map_distinct(values, parse), dtype="Float64")
-    bad = (values.notna().to_numpy() & numbers.isna().to_numpy())
+    bad = values.notna().to_numpy() & numbers.isna().to_numpy()
     if bad.any():
         problems.append(
             make_problems(

@@ -20,7 +20,7 @@ LOG = (
     "2026-01-20,Dan Wu,Initech,Tech,Carla Diaz,\n"
 )
 CONNECTIONS = (
-    "\ufeffNotes:\r\n\"Some emails are missing.\"\r\n\r\n"
+    '\ufeffNotes:\r\n"Some emails are missing."\r\n\r\n'
     "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
     "Zed,Bo,https://www.linkedin.com/in/zed-bo,,Zenith,CTO,1 Jan 2026\r\n"
 )

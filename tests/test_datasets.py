@@ -243,9 +243,7 @@ def test_cohort_introductions_and_dates() -> None:
     date = iso(frame["date"])
     met = date.groupby([frame["owner"], frame["contact"]]).min()  # first interview per owner and contact
     introduced = frame["introduced_by"].notna()
-    pairs = pd.MultiIndex.from_arrays(
-        [frame.loc[introduced, "owner"], frame.loc[introduced, "introduced_by"]]
-    )
+    pairs = pd.MultiIndex.from_arrays([frame.loc[introduced, "owner"], frame.loc[introduced, "introduced_by"]])
     known = pairs.isin(met.index)
     assert 0.5 <= known.sum() / len(frame) <= 0.65
     assert (met[pairs[known]].to_numpy() < date[introduced].to_numpy()[known]).all()

@@ -120,8 +120,9 @@ def test_connections_match_contacts_by_url_then_name(write_file) -> None:
 
 def test_warm_paths_hand_worked(write_file) -> None:
     conn = read_linkedin_connections(write_file("c.csv", export()))
-    targets = pd.DataFrame({"employer": ["BLUEFIN CAPITAL", "Smith Jones and Co", "Zenith", "acme corp."],
-                            "motivation": [5, 4, 3, 2]})
+    targets = pd.DataFrame(
+        {"employer": ["BLUEFIN CAPITAL", "Smith Jones and Co", "Zenith", "acme corp."], "motivation": [5, 4, 3, 2]}
+    )
     found = warm_paths(connections_log(), targets, connections=conn)
     assert found[["employer", "name", "kind", "depth"]].astype(object).where(found.notna(), None).values.tolist() == [
         ["BLUEFIN CAPITAL", "Dan Wu", "contact", 2],
@@ -136,10 +137,22 @@ def test_warm_paths_hand_worked(write_file) -> None:
 
 
 def test_warm_paths_puts_contacts_before_connections_and_takes_a_list() -> None:
-    log = make_log(date=["2026-01-05", "2026-01-09"], contact=["Ana Ruiz", "Ben Okafor"],
-                   company=["Hub", "Acme"], introduced_by=["", "Ana Ruiz"])
-    conn = pd.DataFrame({"owner": ["me"], "person": ["id:li/zed"], "name": ["Zed Bo"], "company": ["Acme"],
-                         "position": ["CTO"], "connected_on": pd.to_datetime(["2026-02-01"])})
+    log = make_log(
+        date=["2026-01-05", "2026-01-09"],
+        contact=["Ana Ruiz", "Ben Okafor"],
+        company=["Hub", "Acme"],
+        introduced_by=["", "Ana Ruiz"],
+    )
+    conn = pd.DataFrame(
+        {
+            "owner": ["me"],
+            "person": ["id:li/zed"],
+            "name": ["Zed Bo"],
+            "company": ["Acme"],
+            "position": ["CTO"],
+            "connected_on": pd.to_datetime(["2026-02-01"]),
+        }
+    )
     found = warm_paths(log, ["Acme"], connections=conn)
     assert found["name"].tolist() == ["Ben Okafor", "Zed Bo"]  # met before merely connected, though deeper
 

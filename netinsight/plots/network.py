@@ -218,16 +218,19 @@ def _legend(ax: Axes, values: list[Any], colors: dict[Any, Any], title: str) -> 
 
     counts = pd.Series([v for v in values if v is not None], dtype=object).value_counts()
     shown = sorted(counts.index[:_LEGEND_MAX].tolist(), key=str)
-    handles = [
-        Line2D([], [], marker="o", linestyle="", markersize=6, color=colors[v], label=str(v)) for v in shown
-    ]
+    handles = [Line2D([], [], marker="o", linestyle="", markersize=6, color=colors[v], label=str(v)) for v in shown]
     if len(counts) > _LEGEND_MAX:
         handles.append(Line2D([], [], linestyle="", label=f"+{len(counts) - _LEGEND_MAX} more"))
     if any(v is None for v in values):
         handles.append(Line2D([], [], marker="o", linestyle="", markersize=6, color=colors[None], label="unknown"))
     if handles:
         ax.legend(
-            handles=handles, title=title, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7, title_fontsize=8,
+            handles=handles,
+            title=title,
+            loc="upper left",
+            bbox_to_anchor=(1.0, 1.0),
+            fontsize=7,
+            title_fontsize=8,
             frameon=False,
         )
 
