@@ -166,7 +166,7 @@ def chains_table(net: Network) -> tuple[pd.DataFrame, Forest]:
     """
     people = net.people
     forest = build_forest(people, net.introductions)
-    attrs = people.iloc[forest.person].reset_index(drop=True)
+    attrs = people[["name", "kind", *_ATTRIBUTES]].iloc[forest.person].reset_index(drop=True)  # only the columns used
     ids = arrow_text(people.index)
     person = ids.take(pa.array(forest.person))
     names = pc.coalesce(arrow_text(attrs["name"]), person)
@@ -223,7 +223,7 @@ def sort_order(keys: Sequence[npt.NDArray[Any]], ties: Sequence[pd.Series[Any]] 
     >>> sort_order([np.array([2, 1, 1])], [pd.Series(["a", "c", "b"])]).tolist()
     [2, 1, 0]
     """
-    order = np.lexsort(list(keys)[::-1]) if len(keys) else np.arange(len(ties[0]) if ties else 0)
+    order = _key_order(keys) if len(keys) else np.arange(len(ties[0]) if ties else 0)
     if not ties or len(order) < 2:
         return order.astype(np.int64)
     same = np.ones(len(order) - 1, dtype=bool)
@@ -242,6 +242,31 @@ def sort_order(keys: Sequence[npt.NDArray[Any]], ties: Sequence[pd.Series[Any]] 
     out = order.copy()
     out[at] = order[at][frame.index.to_numpy()]
     return out.astype(np.int64)
+
+
+def _key_order(keys: Sequence[npt.NDArray[Any]]) -> IntArray:
+    """The stable row order by `keys` (first = primary), as `numpy.lexsort` of the reversed keys.
+
+    The keys are turned into dense integer ranks and packed into one integer when they fit,
+    so one stable argsort replaces a lexsort pass per key.
+    """
+    packed = np.zeros(len(keys[0]), dtype=np.int64)
+    span = 1
+    for key in keys:
+        k = np.asarray(key)
+        low, high = (int(k.min()), int(k.max())) if k.dtype.kind in "iu" and len(k) else (0, -1)
+        if k.dtype.kind in "iu" and high - low < 2 * len(k):
+            rank, size = (k - low).astype(np.int64), high - low + 1
+        elif k.dtype.kind in "iuf" and not np.isnan(k).any():
+            uniques, inverse = np.unique(k, return_inverse=True)
+            rank, size = inverse.astype(np.int64).reshape(-1), max(len(uniques), 1)
+        else:
+            return np.lexsort(list(keys)[::-1]).astype(np.int64)
+        span *= size
+        if span >= 2**62:
+            return np.lexsort(list(keys)[::-1]).astype(np.int64)
+        packed = packed * size + rank
+    return np.argsort(packed, kind="stable").astype(np.int64)
 
 
 def _text_rank(values: pd.Series[Any], key: Any = None) -> IntArray:

@@ -24,6 +24,7 @@ from netinsight.normalize import list_column
 from netinsight.tables import (
     ROOT_PREFIX,
     CodedIntroductions,
+    arrow_text,
     introductions_frame,
     text_series,
     typed_people,
@@ -203,11 +204,16 @@ def _code_log(log: pd.DataFrame) -> _Coded:
     # a row without an id takes the id of the owner's only person of that name with one
     with_id = (ident >= 0) & (contact_key >= 0)
     if with_id.any():
-        known = pd.DataFrame({"pair": pair[with_id], "id": ident[with_id]}).drop_duplicates()
-        single = known[~known["pair"].duplicated(keep=False)]
-        found = pd.Index(single["pair"].to_numpy()).get_indexer(pair)
+        if (int(pair.max()) + 1) * n_ids < 2**62:  # distinct (pair, id) as one integer each
+            both = pd.unique(pair[with_id] * n_ids + ident[with_id])
+            known_pair, known_id = both // n_ids, both % n_ids
+        else:
+            known = pd.DataFrame({"pair": pair[with_id], "id": ident[with_id]}).drop_duplicates()
+            known_pair, known_id = known["pair"].to_numpy(), known["id"].to_numpy()
+        single = ~pd.Series(known_pair).duplicated(keep=False).to_numpy()
+        found = pd.Index(known_pair[single]).get_indexer(pair)
         adopt = (ident < 0) & (contact_key >= 0) & (found >= 0)
-        ident = np.where(adopt, single["id"].to_numpy()[np.maximum(found, 0)], ident)
+        ident = np.where(adopt, known_id[single][np.maximum(found, 0)], ident)
     keep = np.flatnonzero(log["contact"].notna().to_numpy() & ((contact_key >= 0) | (ident >= 0)))
     person_key = np.where(ident >= 0, ident, n_ids + pair)[keep]
     # introducers: the owner's contact of that name met first, else a person of that name
@@ -323,7 +329,7 @@ def coded_tables_from_log(log: pd.DataFrame) -> tuple[pd.DataFrame, CodedIntrodu
     g_owner, g_src, g_dst, g_stamp = e_owner[starts], e_src[starts], e_dst[starts], e_stamp[starts]
     # introducers never interviewed by that owner: joined to the owner's root, undated
     met = pd.Index(owner * n_people + person)
-    named = np.unique(g_owner[g_src >= 0] * n_people + g_src[g_src >= 0])
+    named = np.sort(pd.unique(g_owner[g_src >= 0] * n_people + g_src[g_src >= 0]))
     unmet = named[~pd.Index(named).isin(met)]
     u_owner, u_person = unmet // max(n_people, 1), unmet % max(n_people, 1)
     people, position, root_row = _people_from_codes(log, coded, g_owner, g_dst, g_stamp, u_owner, u_person)
@@ -355,93 +361,130 @@ def _people_from_codes(
     """The people table, the row of each person code in it, and the row of each owner's root."""
     rows, person = coded.rows, coded.person
     n_people = len(coded.ids)
-    order = np.argsort(log["date"].to_numpy(dtype="datetime64[ns]")[rows], kind="stable")
+    owner_names = coded.owner_names
+    log_dates = log["date"].to_numpy(dtype="datetime64[ns]")
+    order = np.argsort(log_dates[rows], kind="stable")  # NaT last
     at = rows[order]
     who = person[order]
-    frame: dict[str, Any] = {"person": who, "date": log["date"].to_numpy(dtype="datetime64[ns]")[at]}
-    uniques: dict[str, Any] = {}
-    sources = {"name": "contact", "company": "company", "role": "role", "industry": "industry", "sector": "sector"}
-    for col, source in sources.items():
-        codes, values = _factorize(log[source])
-        frame[col] = np.where(codes[at] >= 0, codes[at], np.nan)
-        uniques[col] = np.asarray(values, dtype=object)
-    frame["owner"] = coded.owner[order].astype(np.float64)
-    uniques["owner"] = coded.owner_names
-    grouped = pd.DataFrame(frame).groupby("person", sort=True)
-    firsts = grouped[["name", "owner"]].first()
-    lasts = grouped[["company", "role", "industry", "sector"]].last()
-    dates = grouped["date"].agg(["min", "max", "size"])
-    contacts = pd.DataFrame(index=firsts.index)
-    for col in ("name", "owner"):
-        contacts[col] = _decode(firsts[col], uniques[col])
-    for col in ("company", "role", "industry", "sector"):
-        contacts[col] = _decode(lasts[col], uniques[col])
-    contacts["first_interview"] = dates["min"]
-    contacts["last_interview"] = dates["max"]
-    contacts["interviews"] = dates["size"].astype(np.int64)
-    contacts["kind"] = "contact"
+    # rows of each person together, in date order: first / last (non-missing) by reduceat
+    by_person = np.argsort(who, kind="stable")
+    sorted_who = who[by_person]
+    starts = np.flatnonzero(np.r_[True, sorted_who[1:] != sorted_who[:-1]]) if len(who) else np.zeros(0, np.int64)
+    c_person = sorted_who[starts]
+    c_first = by_person[starts]  # position in date order of each person's first row
+    n_rows = len(who)
+    sizes = np.diff(np.append(starts, n_rows)).astype(np.int64)
+
+    def last_valid(valid: npt.NDArray[np.bool_]) -> IntArray:
+        """The log row of each person's last row where `valid` (in date order), -1 if none."""
+        if not len(starts):
+            return np.zeros(0, dtype=np.int64)
+        marked = np.where(valid[by_person], np.arange(n_rows), -1)
+        last = np.maximum.reduceat(marked, starts)
+        return np.where(last >= 0, at[by_person[np.maximum(last, 0)]], -1).astype(np.int64)
+
+    dates = log_dates[at]
+    first_date = dates[c_first]
+    last_row = last_valid(~np.isnat(dates))
+    last_date = np.where(last_row >= 0, log_dates[np.maximum(last_row, 0)], np.datetime64("NaT"))
     # introducers never interviewed: name as first written, their owner
-    intro_rows = np.flatnonzero(coded.introducer[order] >= 0)
-    first_written = (
-        pd.DataFrame({"person": coded.introducer[order][intro_rows], "row": at[intro_rows]})
-        .drop_duplicates("person")
-        .set_index("person")["row"]
-    )
-    unmet = pd.DataFrame(
-        {
-            "name": log["introduced_by"].iloc[first_written.reindex(u_person).to_numpy()].to_numpy(dtype=object),
-            "owner": coded.owner_names[u_owner],
-            "kind": "introducer",
-            "interviews": 0,
-        },
-        index=u_person,
-    )
-    unmet = unmet[~unmet.index.isin(contacts.index)]
-    owner_names = coded.owner_names
-    roots = pd.DataFrame({"name": owner_names, "owner": owner_names, "kind": "owner", "interviews": 0})
-    body = pd.concat([contacts, unmet]) if len(unmet) else contacts
-    body = body.sort_values(["owner", "first_interview"], kind="stable", na_position="last")
-    # owners of each person, first first: from their introductions
-    pairs = (
-        pd.DataFrame(
-            {
-                "person": np.concatenate([g_dst, u_person]),
-                "owner": np.concatenate([g_owner, u_owner]),
-                "stamp": np.concatenate([g_stamp, np.full(len(u_person), np.iinfo(np.int64).max)]),
-            }
-        )
-        .sort_values(["stamp", "owner"], kind="stable")
-        .drop_duplicates(["person", "owner"])
-    )
+    c_mask = np.zeros(n_people, dtype=bool)
+    c_mask[c_person] = True
+    u_keep = ~c_mask[u_person]
+    k_person, k_owner = u_person[u_keep], u_owner[u_keep]
+    intro_sorted = coded.introducer[order]
+    named = np.flatnonzero(intro_sorted >= 0)
+    written, first_at = np.unique(intro_sorted[named], return_index=True)
+    u_name_row = at[named[first_at[np.searchsorted(written, k_person)]]] if len(k_person) else np.zeros(0, np.int64)
+    # the body: contacts then unmet introducers, sorted by owner and first interview (missing last)
     root_order = np.argsort(owner_names.astype(str), kind="stable")
-    roots = roots.iloc[root_order]
+    owner_rank = np.empty(len(root_order), dtype=np.int64)
+    owner_rank[root_order] = np.arange(len(root_order))
+    n_c, n_u = len(c_person), len(k_person)
+    b_owner = np.concatenate([coded.owner[order][c_first], k_owner]).astype(np.int64)
+    b_first = np.concatenate([first_date, np.full(n_u, np.datetime64("NaT"), dtype="datetime64[ns]")])
+    b_stamp = b_first.view(np.int64).copy()
+    b_stamp[np.isnat(b_first)] = _LAST
+    body = np.lexsort((b_stamp, owner_rank[b_owner]))
+    b_person = np.concatenate([c_person, k_person])[body]
+    is_contact = body < n_c
+    n_roots = len(root_order)
+    none = np.full(n_roots, -1, dtype=np.int64)
+
+    def text(column: str, body_rows: IntArray) -> pa.Array:
+        """Column values at log rows (roots first, -1 missing)."""
+        return _text_take(log[column], np.concatenate([none, body_rows]))
+
+    first_row = at[c_first]
+    contact_rows = np.concatenate([first_row, np.full(n_u, -1, dtype=np.int64)])[body]
+    intro_rows = np.concatenate([np.full(n_c, -1, dtype=np.int64), u_name_row])[body]
+    owners_text = pa.array(owner_names.tolist(), pa.string())
+    root_names = owners_text.take(pa.array(root_order))
+    name = pc.coalesce(
+        pa.concat_arrays([root_names, _text_take(log["contact"], contact_rows)]),
+        text("introduced_by", intro_rows),
+    )
+    cols: dict[str, Any] = {
+        "name": name,
+        "kind": pa.array(["owner", "contact", "introducer"], pa.string()).take(
+            pa.array(np.concatenate([np.zeros(n_roots, np.int64), np.where(is_contact, 1, 2)]))
+        ),
+        "owner": owners_text.take(pa.array(np.concatenate([root_order, b_owner[body]]))),
+    }
+    for col in ("company", "role", "industry", "sector"):
+        valid = log[col].notna().to_numpy()[at]
+        cols[col] = text(col, np.concatenate([last_valid(valid), np.full(n_u, -1, dtype=np.int64)])[body])
+    nat = np.full(n_roots + n_u, np.datetime64("NaT"), dtype="datetime64[ns]")
+    first_all = np.concatenate([nat[:n_roots], b_first[body]])
+    last_all = np.concatenate([nat[:n_roots], np.concatenate([last_date, nat[:n_u]])[body]])
+    interviews = np.concatenate([np.zeros(n_roots, np.int64), np.concatenate([sizes, np.zeros(n_u, np.int64)])[body]])
     index = pa.concat_arrays(
-        [
-            pa.array([ROOT_PREFIX + o for o in roots["owner"]], pa.string()),
-            coded.ids.take(pa.array(body.index.to_numpy(dtype=np.int64))),
-        ]
+        [pa.array([ROOT_PREFIX + o for o in owner_names[root_order]], pa.string()), coded.ids.take(pa.array(b_person))]
     )
-    people = pd.concat([roots.reset_index(drop=True), body.reset_index(drop=True)], ignore_index=True)
-    people.index = pd.Index(text_series(index), name="person")
+    people_index = pd.Index(text_series(index), name="person")
+    frame: dict[str, Any] = {col: text_series(values).array for col, values in cols.items()}
+    frame["first_interview"] = first_all
+    frame["last_interview"] = last_all
+    frame["interviews"] = interviews
+    people = pd.DataFrame(frame, index=people_index)
     position = np.full(n_people, -1, dtype=np.int64)
-    position[body.index.to_numpy()] = np.arange(len(roots), len(people))
-    owner_lists = pd.concat(
-        [
-            pd.DataFrame({"pos": np.arange(len(roots)), "owner": roots["owner"].to_numpy(dtype=object)}),
-            pd.DataFrame(
-                {"pos": position[pairs["person"].to_numpy()], "owner": owner_names[pairs["owner"].to_numpy()]}
-            ),
-        ]
-    )
-    owner_lists = owner_lists[owner_lists["pos"] >= 0].sort_values("pos", kind="stable")
-    people["owners"] = _list_series(owner_lists["pos"].to_numpy(), owner_lists["owner"].to_numpy(), people.index)
+    position[b_person] = np.arange(n_roots, n_roots + len(b_person))
+    # owners of each person, first first: from their introductions
+    # owners of each person, first first: from their introductions (by date, then owner)
+    p_person = np.concatenate([g_dst, u_person]).astype(np.int64)
+    p_owner = np.concatenate([g_owner, u_owner]).astype(np.int64)
+    p_stamp = np.concatenate([g_stamp, np.full(len(u_person), _LAST)])
+    by_date = np.lexsort((p_owner, p_stamp))
+    pair_key = p_person[by_date] * max(len(owner_names), 1) + p_owner[by_date]
+    by_date = by_date[~pd.Series(pair_key).duplicated().to_numpy()]
+    pos = np.concatenate([np.arange(n_roots), position[p_person[by_date]]])
+    owner_code = np.concatenate([root_order, p_owner[by_date]])
+    listed = pos >= 0
+    pos, owner_code = pos[listed], owner_code[listed]
+    by_pos = np.argsort(pos, kind="stable")
+    people["owners"] = _list_series(pos[by_pos], owners_text.take(pa.array(owner_code[by_pos])), people.index)
     people["outcomes"] = _outcomes_by_position(log, coded, position, people.index)
     out = typed_people(people)
-    files = log["source_file"].dropna().astype("str").unique().tolist() if "source_file" in log else []
-    out.attrs["source"] = "; ".join(sorted(files))
+    out.attrs["source"] = "; ".join(sorted(_distinct_text(log["source_file"]))) if "source_file" in log else ""
     root_row = np.empty(len(root_order), dtype=np.int64)
     root_row[root_order] = np.arange(len(root_order))
     return out, position, root_row
+
+
+def _text_take(column: pd.Series[Any], rows: IntArray) -> pa.Array:
+    """The text of a log column at `rows` (-1 gives missing), with one Arrow take."""
+    missing = rows < 0
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes = column.cat.codes.to_numpy().astype(np.int64)[np.maximum(rows, 0)]
+        missing = missing | (codes < 0)
+        values: pa.Array | pa.ChunkedArray = arrow_text(pd.Index(column.cat.categories).astype("str"))
+        rows = codes
+    else:
+        values = pa.array(column.astype("str").array)
+    out = pc.take(values, pa.array(np.where(missing, 0, rows).astype(np.int64), pa.int64(), mask=missing))
+    if isinstance(out, pa.ChunkedArray):
+        out = out.combine_chunks()
+    return out.cast(pa.string())
 
 
 def _decode(codes: pd.Series[Any], values: npt.NDArray[np.object_]) -> pd.Series[Any]:
@@ -454,9 +497,19 @@ def _decode(codes: pd.Series[Any], values: npt.NDArray[np.object_]) -> pd.Series
     return out
 
 
-def _list_series(pos: IntArray, values: npt.NDArray[Any], index: pd.Index[Any]) -> pd.Series[Any]:
+def _distinct_text(column: pd.Series[Any]) -> list[str]:
+    """The distinct non-missing values of a column as text (a categorical's used categories)."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes = column.cat.codes.to_numpy()
+        used = np.unique(codes[codes >= 0])
+        return [str(v) for v in pd.Index(column.cat.categories[used]).astype("str").unique()]
+    return [str(v) for v in column.dropna().astype("str").unique()]
+
+
+def _list_series(pos: IntArray, values: npt.NDArray[Any] | pa.Array, index: pd.Index[Any]) -> pd.Series[Any]:
     """A list column over `index` from flat values and their (ascending) positions."""
-    out = list_column(pos.astype(np.int64), pa.array(values, pa.string()), len(index))
+    flat = values if isinstance(values, pa.Array) else pa.array(values, pa.string())
+    out = list_column(pos.astype(np.int64), flat, len(index))
     out.index = index
     return out
 
@@ -469,6 +522,13 @@ def _outcomes_by_position(log: pd.DataFrame, coded: _Coded, position: IntArray, 
     row_person = np.full(len(log), -1, dtype=np.int64)
     row_person[coded.rows] = position[coded.person]
     pos = row_person[parents]
-    pairs = pd.DataFrame({"pos": pos, "outcome": flat})
-    pairs = pairs[pairs["pos"] >= 0].drop_duplicates().sort_values(["pos", "outcome"], kind="stable")
-    return _list_series(pairs["pos"].to_numpy(), pairs["outcome"].to_numpy(dtype=object), index)
+    if pd.isna(flat).any():
+        pairs = pd.DataFrame({"pos": pos, "outcome": flat})
+        pairs = pairs[pairs["pos"] >= 0].drop_duplicates().sort_values(["pos", "outcome"], kind="stable")
+        return _list_series(pairs["pos"].to_numpy(), pairs["outcome"].to_numpy(dtype=object), index)
+    # distinct (position, outcome) pairs sorted by position and text, on integer codes
+    codes, uniques = pd.factorize(flat, sort=True)
+    n_codes = max(len(uniques), 1)
+    key = np.unique(pos[pos >= 0].astype(np.int64) * n_codes + codes[pos >= 0])
+    values = pa.array(np.asarray(uniques, dtype=object).tolist(), pa.string()).take(pa.array(key % n_codes))
+    return _list_series(key // n_codes, values, index)
