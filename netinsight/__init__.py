@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from netinsight.chains import ReferralCycleWarning, UnknownPersonError, paths_to, referral_chains, referral_path
+from netinsight.chains import UnknownPersonError, paths_to, referral_chains, referral_path
+from netinsight.chaintable import ReferralCycleWarning
 from netinsight.connectors import bridges, reach_by_depth, shared_connectors, top_connectors
 from netinsight.coverage import concentration, coverage_over_time, industry_coverage
 from netinsight.employers import match_employers, normalize_employer

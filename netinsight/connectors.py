@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from netinsight.chains import chains_table, employer_key, network, sort_order
+from netinsight.chaintable import chains_table, employer_key, network, sort_order
 from netinsight.forest import ancestor_pairs, depths, dominators
 from netinsight.normalize import LIST_OF_TEXT
 from netinsight.schema import OUTCOMES

@@ -339,7 +339,7 @@ def warm_paths(
     0  Bluefin Capital  Ben Okafor  me -> Ana Ruiz -> Ben Okafor
     1           Zenith         NaN                           NaN
     """
-    from netinsight.chains import Network, chains_table, employer_key, network, order_chains
+    from netinsight.chaintable import Network, chains_table, employer_key, network, order_chains
 
     table = _targets_frame(targets)
     net = network(G_or_log, owner)

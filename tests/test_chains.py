@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 import netinsight as ni
-from netinsight.chains import ReferralCycleWarning, UnknownPersonError, paths_to, referral_chains, referral_path
+from netinsight.chains import UnknownPersonError, paths_to, referral_chains, referral_path
+from netinsight.chaintable import ReferralCycleWarning
 from netinsight.connectors import bridges, reach_by_depth, shared_connectors, top_connectors
 from netinsight.graph import graph_from_log
 from tests.conftest import make_log
@@ -178,18 +179,3 @@ def test_log_and_graph_agree_on_a_generated_cohort() -> None:
     log = ni.read_log(generated_cohort(2000, interviews_per_student=6, seed=4))
     G = graph_from_log(log)
     pd.testing.assert_frame_equal(referral_chains(log), referral_chains(G))
-
-
-def test_sort_order_matches_lexsort_on_packed_keys() -> None:
-    import numpy as np
-
-    from netinsight.chains import sort_order
-
-    rng = np.random.default_rng(7)
-    n = 5_000
-    owner = rng.integers(-1, 30, n)
-    depth = rng.choice([1.0, 2.0, 3.0, np.inf], n)
-    when = np.where(rng.random(n) < 0.1, np.iinfo(np.int64).max, rng.integers(0, 10**17, n))
-    name = rng.integers(-1, 40, n)
-    for keys in ([owner, depth, when, name], [owner, rng.integers(0, 2**62, n)], [depth]):
-        assert sort_order(keys).tolist() == np.lexsort(keys[::-1]).tolist()

@@ -3,7 +3,7 @@
 Both take a log or a graph, draw on ``ax`` (a new Axes when None) and return it; nothing
 is shown or saved. Limits: the tree follows each person's earliest introduction (other
 introductions are not drawn), and people on an introduction cycle are left out (a
-`netinsight.chains.ReferralCycleWarning` names them).
+`netinsight.chaintable.ReferralCycleWarning` names them).
 """
 
 from __future__ import annotations

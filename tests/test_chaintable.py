@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+import netinsight as ni
+from netinsight.chaintable import chains_table, network, order_chains, sort_order
+
+
+def test_sort_order_matches_lexsort_on_packed_keys() -> None:
+    rng = np.random.default_rng(7)
+    n = 5_000
+    owner = rng.integers(-1, 30, n)
+    depth = rng.choice([1.0, 2.0, 3.0, np.inf], n)
+    when = np.where(rng.random(n) < 0.1, np.iinfo(np.int64).max, rng.integers(0, 10**17, n))
+    name = rng.integers(-1, 40, n)
+    for keys in ([owner, depth, when, name], [owner, rng.integers(0, 2**62, n)], [depth]):
+        assert sort_order(keys).tolist() == np.lexsort(keys[::-1]).tolist()
+
+
+def test_chains_table_and_order_by_hand() -> None:
+    log = ni.read_log(
+        pd.DataFrame(
+            {
+                "date": ["2026-01-05", "2026-01-09", "2026-01-20"],
+                "contact": ["Ana Ruiz", "Ben Okafor", "Cy Tan"],
+                "introduced_by": ["", "Ana Ruiz", "Ben Okafor"],
+            }
+        )
+    )
+    table, _forest = chains_table(network(log))
+    ordered = order_chains(table)
+    assert ordered["name"].tolist() == ["Ana Ruiz", "Ben Okafor", "Cy Tan"]
+    assert ordered["depth"].tolist() == [1, 2, 3]
+    assert ordered["downstream"].tolist() == [2, 1, 0]
+    assert ordered["chain_text"].iloc[-1] == "me -> Ana Ruiz -> Ben Okafor -> Cy Tan"
