@@ -11,6 +11,7 @@ import json
 import sys
 from typing import Any, Final, TextIO
 
+import numpy as np
 import pandas as pd
 
 from netinsight.io import read_log
@@ -117,13 +118,21 @@ def _flat(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     for col in out.columns:
         values = out[col]
-        if (isinstance(values.dtype, pd.ArrowDtype) and hasattr(values, "list")) or values.map(
-            lambda v: isinstance(v, (list, tuple))
-        ).any():
+        if _holds_lists(values):
             out[col] = values.map(lambda v: "; ".join(_text(x) for x in v), na_action="ignore")
         elif pd.api.types.is_datetime64_any_dtype(values):
             out[col] = _date_strings(values)
     return out
+
+
+def _holds_lists(values: pd.Series[Any]) -> bool:
+    """An Arrow list column, or an object column whose first non-missing value is a list."""
+    if isinstance(values.dtype, pd.ArrowDtype):
+        return hasattr(values, "list")
+    if values.dtype != object:
+        return False
+    first = values.dropna()
+    return bool(len(first)) and isinstance(first.iloc[0], (list, tuple, np.ndarray))
 
 
 def _date_strings(values: pd.Series[Any]) -> pd.Series[Any]:
