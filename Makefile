@@ -47,6 +47,8 @@ demo: $(VENV)/.installed
 	$(BIN)/netinsight plot followup data/sample_log.csv -o $(OUT)/sample_thank_you_lag.png
 	$(BIN)/netinsight plot funnel data/sample_log.csv --by source -o $(OUT)/sample_funnel.png
 	$(BIN)/netinsight plot activity data/sample_log.csv --goal 2 -o $(OUT)/sample_activity.png
+	$(BIN)/netinsight report data/cohort_log.csv --by program,class_year --today 2026-11-01 -o $(OUT)/report.html --xlsx $(OUT)/report.xlsx
+	$(BIN)/netinsight report data/sample_log.csv --personal --targets data/sample_targets.csv --connections data/sample_connections.csv --today 2026-06-17 -o $(OUT)/me.html --xlsx $(OUT)/me.xlsx
 	@echo "demo outputs written to $(OUT)/:" && ls -1 $(OUT)
 
 ## test: lint, type-check, unit + CLI + doctests + notebooks (nbval)

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from netinsight.chains import UnknownPersonError, paths_to, referral_chains, referral_path
 from netinsight.chaintable import ReferralCycleWarning
+from netinsight.cohort import (
+    cohort_activity,
+    cohort_employers,
+    cohort_funnel,
+    cohort_industries,
+    cohort_students,
+    cohort_summary,
+)
 from netinsight.connectors import bridges, reach_by_depth, shared_connectors, top_connectors
 from netinsight.coverage import concentration, coverage_over_time, industry_coverage
+from netinsight.document import Report
 from netinsight.employers import match_employers, normalize_employer
 from netinsight.followup import follow_up_rates, todo
 from netinsight.graph import graph_from_log, graph_from_tables, graph_to_tables, write_graph
@@ -16,12 +25,24 @@ from netinsight.linkedin import read_linkedin_connections, warm_paths
 from netinsight.outcomes import activity, outcomes
 from netinsight.outreach import outreach_status, response_classes
 from netinsight.people import introductions_table, people_table, person_ids, tables_from_log
+from netinsight.plots.cohort import (
+    plot_cohort_activity,
+    plot_cohort_funnel,
+    plot_cohort_industries,
+    plot_cohort_rates,
+)
 from netinsight.plots.coverage import plot_coverage, plot_coverage_over_time
 from netinsight.plots.followup import plot_activity, plot_follow_up_rates, plot_funnel, plot_thank_you_lag
 from netinsight.plots.network import plot_referral_chains, plot_referral_path
 from netinsight.policy import FollowUpPolicy
+from netinsight.privacy import publish
 from netinsight.problems import PROBLEM_CODES, LogReadError, LogValidationError, ValidationError
+from netinsight.pseudonyms import MissingKeyError, load_key, pseudonymize
 from netinsight.reach import target_status, top_target_coverage
+from netinsight.report_excel import write_excel
+from netinsight.report_html import render_html, write_html
+from netinsight.reports import cohort_report, personal_report
+from netinsight.roster import read_roster
 from netinsight.summary import summarize_log, tally
 from netinsight.targets import read_targets
 from netinsight.validate import validate_log
@@ -34,12 +55,21 @@ __all__ = [
     "FollowUpPolicy",
     "LogReadError",
     "LogValidationError",
+    "MissingKeyError",
     "ReferralCycleWarning",
+    "Report",
     "UnknownPersonError",
     "ValidationError",
     "__version__",
     "activity",
     "bridges",
+    "cohort_activity",
+    "cohort_employers",
+    "cohort_funnel",
+    "cohort_industries",
+    "cohort_report",
+    "cohort_students",
+    "cohort_summary",
     "concentration",
     "coverage_over_time",
     "follow_up_rates",
@@ -48,6 +78,7 @@ __all__ = [
     "graph_to_tables",
     "industry_coverage",
     "introductions_table",
+    "load_key",
     "match_employers",
     "normalize_employer",
     "outcomes",
@@ -55,7 +86,12 @@ __all__ = [
     "paths_to",
     "people_table",
     "person_ids",
+    "personal_report",
     "plot_activity",
+    "plot_cohort_activity",
+    "plot_cohort_funnel",
+    "plot_cohort_industries",
+    "plot_cohort_rates",
     "plot_coverage",
     "plot_coverage_over_time",
     "plot_follow_up_rates",
@@ -63,12 +99,16 @@ __all__ = [
     "plot_referral_chains",
     "plot_referral_path",
     "plot_thank_you_lag",
+    "pseudonymize",
+    "publish",
     "reach_by_depth",
     "read_linkedin_connections",
     "read_log",
+    "read_roster",
     "read_targets",
     "referral_chains",
     "referral_path",
+    "render_html",
     "response_classes",
     "sector_table",
     "shared_connectors",
@@ -82,6 +122,8 @@ __all__ = [
     "top_target_coverage",
     "validate_log",
     "warm_paths",
+    "write_excel",
     "write_graph",
+    "write_html",
     "write_log",
 ]

@@ -19,14 +19,32 @@ import pandas as pd
 from netinsight.groups import by_keys, check_period, group_frame, rate
 from netinsight.schema import OUTCOMES
 
-__all__ = ["FUNNEL_STAGES", "activity", "outcomes", "referral_depth"]
+__all__ = ["FUNNEL_STAGES", "activity", "outcomes", "referral_depth", "stage_flags"]
 
 #: The funnel's stages, in order.
 FUNNEL_STAGES: Final[tuple[str, ...]] = ("interview", "thank_you", "check_in", *OUTCOMES, "any_outcome")
 
 
-def _flags(log: pd.DataFrame) -> pd.DataFrame:
-    """One boolean column per stage, one row per interview (positions 0..n-1)."""
+def stage_flags(log: pd.DataFrame) -> pd.DataFrame:
+    """One boolean column per funnel stage (`FUNNEL_STAGES`), one row per interview.
+
+    Parameters
+    ----------
+    log
+        A log from `read_log`. Not modified.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Positions 0..n-1 (not the log's index): whether each interview reached each stage.
+
+    Examples
+    --------
+    >>> from netinsight import read_log
+    >>> log = read_log(pd.DataFrame({"date": ["2026-03-02"] * 2, "contact": ["A", "B"], "outcome": ["offer", ""]}))
+    >>> stage_flags(log)[["interview", "offer", "any_outcome"]].values.tolist()
+    [[True, True, True], [True, False, False]]
+    """
     n = len(log)
     flags = pd.DataFrame(
         {
@@ -106,7 +124,7 @@ def outcomes(log: pd.DataFrame, *, by: str | Sequence[str] | None = None) -> pd.
      ['referral', 1, 4, 0.25], ['mentorship', 0, 4, 0.0], ['offer', 1, 4, 0.25], ['any_outcome', 2, 4, 0.5]]
     """
     keys, kf = _group_values(log, by)
-    flags = _flags(log)
+    flags = stage_flags(log)
     work = pd.concat([kf.reset_index(drop=True), flags], axis=1)
     if keys:
         sums = work.groupby(keys, observed=True, dropna=False)[list(FUNNEL_STAGES)].sum().reset_index()

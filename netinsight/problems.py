@@ -46,6 +46,7 @@ PROBLEM_CODES: Final[dict[str, tuple[str, str]]] = {
     "introduction_cycle": ("error", "introductions that go round in a circle"),
     "empty_value": ("error", "a required value left empty (a target without employer or industry)"),
     "duplicate_target": ("error", "the same employer twice in a target list"),
+    "duplicate_student": ("error", "the same student twice in a roster"),
     "near_duplicate_name": ("warning", "two names that are probably one person"),
     "name_variant": ("warning", "one person written in several ways"),
     "future_date": ("warning", "a date after today"),

@@ -118,7 +118,7 @@ def _log_for(case: pd.DataFrame | str, tmp_path: Path) -> pd.DataFrame:
     return ni.read_log(path)
 
 
-TARGET_LIST_CODES = {"empty_value", "duplicate_target"}  # tested in test_targets.py
+TARGET_LIST_CODES = {"empty_value", "duplicate_target", "duplicate_student"}  # in test_targets.py, test_roster.py
 
 
 def test_every_code_has_a_case() -> None:

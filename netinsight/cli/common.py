@@ -15,12 +15,14 @@ import numpy as np
 import pandas as pd
 
 from netinsight.io import read_log
+from netinsight.policy import POLICIES
 from netinsight.safety import neutralize_formulas
 
 __all__ = [
     "EXIT_OK",
     "EXIT_PROBLEMS",
     "EXIT_USAGE",
+    "POLICY_HELP",
     "UsageError",
     "add_format",
     "add_log_arguments",
@@ -32,6 +34,13 @@ __all__ = [
 EXIT_OK: Final = 0
 EXIT_PROBLEMS: Final = 1
 EXIT_USAGE: Final = 2
+
+
+#: The help of every ``--policy`` option.
+POLICY_HELP: Final = (
+    f"thank-you policy: {', '.join(POLICIES)} (24 h, 48 h, 5 days) or a window like 24h, 3bd (business days), "
+    "5d; add /14d for the check-in window (default: standard)"
+)
 
 
 class UsageError(ValueError):

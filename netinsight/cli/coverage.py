@@ -8,22 +8,17 @@ from typing import Any
 
 import pandas as pd
 
-from netinsight.cli.common import EXIT_OK, UsageError, add_format, add_log_arguments, emit, load_log
+from netinsight.cli.common import EXIT_OK, POLICY_HELP, UsageError, add_format, add_log_arguments, emit, load_log
 from netinsight.cli.plot import add_plot_arguments, plot_runner
 from netinsight.coverage import concentration, industry_coverage
 from netinsight.followup import follow_up_rates, todo
 from netinsight.linkedin import read_linkedin_connections
 from netinsight.outcomes import outcomes
-from netinsight.policy import POLICIES, FollowUpPolicy
+from netinsight.policy import FollowUpPolicy
 from netinsight.reach import target_status, top_target_coverage
 from netinsight.targets import read_targets
 
 __all__ = ["register", "register_plots"]
-
-_POLICY_HELP = (
-    f"thank-you policy: {', '.join(POLICIES)} (24 h, 48 h, 5 days) or a window like 24h, 3bd (business days), "
-    "5d; add /14d for the check-in window (default: standard)"
-)
 
 
 def register(subparsers: Any) -> None:
@@ -55,7 +50,7 @@ def register(subparsers: Any) -> None:
         description="Thank-you sent and on-time rates, lags, check-ins and repeat conversations.",
     )
     add_log_arguments(p)
-    p.add_argument("--policy", default="standard", help=_POLICY_HELP)
+    p.add_argument("--policy", default="standard", help=POLICY_HELP)
     p.add_argument("--by", help="group by these columns, comma-separated (owner, industry, channel, source, month)")
     p.add_argument("--today", help="leave out interviews whose window is still open on this day, YYYY-MM-DD")
     add_format(p)
@@ -69,7 +64,7 @@ def register(subparsers: Any) -> None:
     )
     add_log_arguments(p)
     p.add_argument("--today", help="the day the list is for, YYYY-MM-DD (default: today)")
-    p.add_argument("--policy", default="standard", help=_POLICY_HELP)
+    p.add_argument("--policy", default="standard", help=POLICY_HELP)
     p.add_argument("--ahead", type=int, default=7, help="also list what falls due within this many days (default: 7)")
     add_format(p)
     p.set_defaults(run=_todo)
@@ -96,7 +91,7 @@ def register_plots(kinds: Any) -> None:
 
     p = kinds.add_parser("followup", help="thank-you lag ECDF with the policy line, or rates by group with --by")
     add_plot_arguments(p)
-    p.add_argument("--policy", default="standard", help=_POLICY_HELP)
+    p.add_argument("--policy", default="standard", help=POLICY_HELP)
     p.add_argument("--by", help="draw rates per group of this column instead of the lag")
     p.set_defaults(run=plot_runner(_draw_followup))
 

@@ -19,7 +19,7 @@ from netinsight.problems import LogReadError, ValidationError
 __all__ = ["build_parser", "main"]
 
 #: Modules under `netinsight.cli` that add sub-commands with a ``register(subparsers)``.
-COMMAND_MODULES: Final[tuple[str, ...]] = ("log", "plot", "coverage", "network")
+COMMAND_MODULES: Final[tuple[str, ...]] = ("log", "plot", "coverage", "network", "report")
 
 
 def build_parser() -> argparse.ArgumentParser:
