@@ -64,6 +64,10 @@ lint: $(VENV)/.installed-test
 lab: $(VENV)/.installed-lab $(VENV)/.installed-test
 	$(BIN)/jupyter lab notebooks/
 
+## bench: time the pipeline at 10k, 100k and 1M interviews against the targets (several minutes; not part of test)
+bench: $(VENV)/.installed
+	$(PY) benchmarks/run.py --dir .bench --json $(OUT)/bench.json
+
 ## data: regenerate the committed samples in data/
 data: $(VENV)/.installed
 	$(PY) -m netinsight.datasets data

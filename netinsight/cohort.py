@@ -22,9 +22,10 @@ import numpy as np
 import pandas as pd
 
 from netinsight.employers import normalize_employer
-from netinsight.followup import follow_up_rates
-from netinsight.groups import group_frame, person_key, rate
+from netinsight.followup import follow_up_flags, follow_up_rates
+from netinsight.groups import group_frame, rate
 from netinsight.outcomes import FUNNEL_STAGES, outcomes, referral_depth, stage_flags
+from netinsight.people import person_ids
 from netinsight.policy import FollowUpPolicy
 from netinsight.privacy import publish
 from netinsight.pseudonyms import pseudonymize
@@ -92,48 +93,53 @@ def _per_group(work: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return out.reset_index(drop=not keys).drop(columns=["_all"], errors="ignore")
 
 
-def _summary_measures(glog: pd.DataFrame, keys: list[str], policy: FollowUpPolicy, today: object) -> pd.DataFrame:
+def _interviews(
+    log: pd.DataFrame, glog: pd.DataFrame, keys: list[str], policy: FollowUpPolicy, today: object
+) -> pd.DataFrame:
+    """One row per interview: the group keys, student, person, sector, depth and the follow-up and outcome flags."""
+    ids = person_ids(log)
+    follow = follow_up_flags(log, policy=policy, today=today)
+    stages = stage_flags(log)
     work = pd.DataFrame({k: glog[k].to_numpy(dtype=object) for k in keys})
-    work["student"] = glog["owner"].astype(str).to_numpy()
-    out = _per_group(work, keys)
+    work["student"] = log["owner"].astype(str).to_numpy()
+    work["person"] = (work["student"] + "\x1f" + ids.to_numpy(dtype=object)).to_numpy()
+    work["sector"] = log["sector"].astype(object).to_numpy()
+    work["depth"] = referral_depth(log, person=ids).to_numpy(dtype=float, na_value=np.nan)
+    for col in ("thank_you_due", "on_time", "check_in_due", "check_in"):
+        work[col] = follow[col].to_numpy()
+    for col in ("referral", "job_lead"):
+        work[col] = stages[col].to_numpy()
+    return work
+
+
+def _summary_measures(work: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """The summary's figures for each group of `work` (one row per interview), or one total row without keys."""
     gk = keys or ["_all"]
-    people = work.assign(
-        _all=0,
-        sector=glog["sector"].astype(object).to_numpy(),
-        person=person_key(glog).to_numpy(),
-        depth=glog["depth"].to_numpy(dtype=float, na_value=np.nan),
+    frame = work.assign(_all=0) if not keys else work
+    out = _per_group(work, keys)
+    sums = frame.groupby(gk, observed=True, sort=True).agg(
+        industries_reached=("sector", "nunique"),
+        thank_you_due=("thank_you_due", "sum"),
+        on_time=("on_time", "sum"),
+        check_in_due=("check_in_due", "sum"),
+        check_in=("check_in", "sum"),
+        referral=("referral", "sum"),
+        job_lead=("job_lead", "sum"),
     )
-    reached = people.groupby(gk, observed=True, sort=True)["sector"].nunique().rename("industries_reached")
-    contacts = people.dropna(subset=["person", "depth"]).drop_duplicates([*gk, "person"])
+    contacts = frame.dropna(subset=["person", "depth"]).drop_duplicates([*gk, "person"])
     depth = contacts.assign(introduced=contacts["depth"] >= 2).groupby(gk, observed=True, sort=True)
     found = depth.agg(introduced=("introduced", "sum"), known=("depth", "size"), median_depth=("depth", "median"))
-    found = found.reset_index()
-    follow = follow_up_rates(glog, policy=policy, by=keys or None, today=today)
-    funnel = outcomes(glog, by=keys or None)
-    pivot = funnel.pivot_table(index=keys or None, columns="stage", values="rate", aggfunc="first", observed=True)
-    if not keys:
-        pivot = pd.DataFrame([funnel.set_index("stage")["rate"]]) if len(funnel) else pd.DataFrame()
-        follow = follow.assign(_all=0)
-    rates = follow[[*gk, "on_time_rate", "check_in_rate"]]
-    if len(pivot):
-        pivot = pivot.reset_index() if keys else pivot.assign(_all=0)
-        rates = rates.merge(
-            pivot[[*gk, "referral", "job_lead"]].rename(
-                columns={"referral": "referral_rate", "job_lead": "job_lead_rate"}
-            ),
-            on=gk,
-            how="left",
-        )
-    frame = out.assign(_all=0) if not keys else out
-    frame = frame.merge(reached.reset_index(), on=gk, how="left").merge(rates, on=gk, how="left")
-    frame = frame.merge(found, on=gk, how="left")
-    frame["industries_reached"] = frame["industries_reached"].fillna(0).astype("int64")
-    for col in ("on_time_rate", "check_in_rate", "referral_rate", "job_lead_rate"):
-        if col not in frame.columns:
-            frame[col] = np.nan
-    frame["introduced_share"] = rate(frame["introduced"].fillna(0), frame["known"].fillna(0)).to_numpy()
-    frame["median_chain_depth"] = frame.get("median_depth", pd.Series(np.nan, index=frame.index)).astype(float)
-    return frame.drop(columns=["_all", "introduced", "known", "median_depth"], errors="ignore")
+    out = out.assign(_all=0) if not keys else out
+    out = out.merge(sums.reset_index(), on=gk, how="left").merge(found.reset_index(), on=gk, how="left")
+    counts = ["industries_reached", "thank_you_due", "on_time", "check_in_due", "check_in", "referral", "job_lead"]
+    out[[*counts, "introduced", "known"]] = out[[*counts, "introduced", "known"]].fillna(0).astype("int64")
+    out["on_time_rate"] = rate(out["on_time"], out["thank_you_due"]).to_numpy()
+    out["check_in_rate"] = rate(out["check_in"], out["check_in_due"]).to_numpy()
+    out["referral_rate"] = rate(out["referral"], out["interviews"]).to_numpy()
+    out["job_lead_rate"] = rate(out["job_lead"], out["interviews"]).to_numpy()
+    out["introduced_share"] = rate(out["introduced"], out["known"]).to_numpy()
+    out["median_chain_depth"] = out["median_depth"].astype(float)
+    return out.drop(columns=["_all", *counts[1:], "introduced", "known", "median_depth"], errors="ignore")
 
 
 def cohort_summary(
@@ -189,9 +195,9 @@ def cohort_summary(
     min_cell = check_min_cell(min_cell)
     pol = FollowUpPolicy.parse(policy)
     keys, glog = _grouped_log(log, by)
-    glog = glog.assign(depth=referral_depth(log))
-    groups = _summary_measures(glog, keys, pol, today) if keys else None
-    total = _summary_measures(glog, [], pol, today)
+    work = _interviews(log, glog, keys, pol, today)
+    groups = _summary_measures(work, keys) if keys else None
+    total = _summary_measures(work, [])
     table = total.assign(**dict.fromkeys(keys[:1], TOTAL)) if groups is None else _with_total(groups, total, keys)
     if roster is not None:
         table = _participation(table, glog, roster, keys)
@@ -353,14 +359,9 @@ def cohort_employers(log: pd.DataFrame, *, n: int = 20, min_cell: int = 10) -> p
         }
     ).dropna(subset=["key"])
     grouped = work.groupby("key", sort=True)
-    table = pd.DataFrame(
-        {
-            "employer": grouped["employer"].agg(_most_common),
-            "industry": grouped["industry"].agg(_most_common),
-            "students": grouped["student"].nunique(),
-            "interviews": grouped.size(),
-        }
-    )
+    table = pd.DataFrame({"students": grouped["student"].nunique(), "interviews": grouped.size()})
+    table.insert(0, "industry", _modes(work["key"], work["industry"]).reindex(table.index))
+    table.insert(0, "employer", _modes(work["key"], work["employer"]).reindex(table.index))
     listed = table[table["students"] >= min_cell]
     listed = listed.sort_values(["students", "interviews", "employer"], ascending=[False, False, True], kind="stable")
     out = listed.head(n).reset_index(drop=True)
@@ -368,11 +369,12 @@ def cohort_employers(log: pd.DataFrame, *, n: int = 20, min_cell: int = 10) -> p
     return out
 
 
-def _most_common(values: pd.Series[Any]) -> Any:
-    counts = values.dropna().value_counts(sort=False)
-    if counts.empty:
-        return None
-    return counts[counts.eq(counts.max())].sort_index().index[0]
+def _modes(keys: pd.Series[Any], values: pd.Series[Any]) -> pd.Series[Any]:
+    """The most common value per key (ties: the first in sorted order), missing values ignored."""
+    pairs = pd.DataFrame({"key": keys.to_numpy(dtype=object), "value": values.to_numpy(dtype=object)}).dropna()
+    counts = pairs.groupby(["key", "value"], sort=False).size().rename("n").reset_index()
+    counts = counts.sort_values(["key", "n", "value"], ascending=[True, False, True], kind="stable")
+    return counts.drop_duplicates("key").set_index("key")["value"]
 
 
 def cohort_funnel(log: pd.DataFrame, *, min_cell: int = 10) -> pd.DataFrame:

@@ -20,7 +20,7 @@ from netinsight.normalize import list_column
 from netinsight.outreach import outreach_status, parse_today
 from netinsight.policy import FollowUpPolicy, deadline, lag_within
 
-__all__ = ["ACTIONS", "follow_up_rates", "todo"]
+__all__ = ["ACTIONS", "follow_up_flags", "follow_up_rates", "todo"]
 
 
 def _check_ins(log: pd.DataFrame, window: tuple[float, str]) -> pd.Series[Any]:
@@ -33,6 +33,61 @@ def _check_ins(log: pd.DataFrame, window: tuple[float, str]) -> pd.Series[Any]:
     lag, within = lag_within(dates, flat, window)
     ok = (within & lag.ge(0)).to_numpy()
     return pd.Series(np.bincount(parents[ok], minlength=len(log)) > 0)
+
+
+def follow_up_flags(
+    log: pd.DataFrame, *, policy: str | FollowUpPolicy = "standard", today: object = None
+) -> pd.DataFrame:
+    """Per interview: thank-you sent, due, on time and its lag; check-in due and made, under a policy.
+
+    The flags behind `follow_up_rates` (which adds them up per group), for callers that group
+    them their own way.
+
+    Parameters
+    ----------
+    log
+        A log from `read_log`. Not modified.
+    policy
+        A preset, a window or a `FollowUpPolicy` (see `follow_up_rates`).
+    today
+        When given, an interview whose window is still open on `today` is not yet due.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Positions 0..n-1: ``thank_you_sent``, ``thank_you_due``, ``on_time`` (sent within
+        the window, and due), ``lag_days`` (calendar days to the note, NaN when none),
+        ``check_in_due`` and ``check_in`` (a follow-up within the check-in window, and due).
+
+    Examples
+    --------
+    >>> from netinsight import read_log
+    >>> log = read_log(pd.DataFrame({"date": ["2026-03-02", "2026-03-02"], "contact": ["Ana", "Ben"],
+    ...                              "thank_you_date": ["2026-03-03", ""]}))
+    >>> follow_up_flags(log)[["thank_you_sent", "on_time", "lag_days"]].values.tolist()
+    [[True, True, 1.0], [False, False, nan]]
+    """
+    pol = FollowUpPolicy.parse(policy)
+    dates = log["date"]
+    lag, on_time = lag_within(dates, log["thank_you_date"], pol.window("thank_you"))
+    check_ins = _check_ins(log, pol.window("check_in"))
+    flags = pd.DataFrame(
+        {
+            "thank_you_sent": log["thank_you_date"].notna().to_numpy(),
+            "thank_you_due": np.ones(len(log), dtype=bool),
+            "on_time": on_time.to_numpy(),
+            "lag_days": lag.to_numpy(),
+            "check_in_due": np.ones(len(log), dtype=bool),
+            "check_in": check_ins.to_numpy(),
+        }
+    )
+    if today is not None:
+        now = pd.Series(parse_today(today), index=range(len(log)))
+        flags["thank_you_due"] = flags["on_time"] | ~lag_within(dates, now, pol.window("thank_you"))[1].to_numpy()
+        flags["check_in_due"] = flags["check_in"] | ~lag_within(dates, now, pol.window("check_in"))[1].to_numpy()
+    flags["on_time"] &= flags["thank_you_due"]
+    flags["check_in"] &= flags["check_in_due"]
+    return flags
 
 
 def follow_up_rates(
@@ -79,27 +134,11 @@ def follow_up_rates(
     >>> r[["interviews", "thank_you_sent", "on_time", "on_time_rate", "median_lag_days"]].values.tolist()
     [[3, 2, 1, 0.333, 2.5]]
     """
-    pol = FollowUpPolicy.parse(policy)
     keys, kf = group_frame(log, by)
-    dates = log["date"]
-    lag, on_time = lag_within(dates, log["thank_you_date"], pol.window("thank_you"))
-    check_ins = _check_ins(log, pol.window("check_in"))
-    work = kf.reset_index(drop=True).assign(
-        sent=log["thank_you_date"].notna().to_numpy(),
-        on_time=on_time.to_numpy(),
-        lag=lag.to_numpy(),
-        check_in=check_ins.to_numpy(),
-        person=person_key(log).to_numpy(),
-    )
-    if today is None:
-        work["ty_due"] = True
-        work["ci_due"] = True
-    else:
-        now = pd.Series(parse_today(today), index=range(len(log)))
-        work["ty_due"] = work["on_time"] | ~lag_within(dates, now, pol.window("thank_you"))[1]
-        work["ci_due"] = work["check_in"] | ~lag_within(dates, now, pol.window("check_in"))[1]
-    work["on_time"] &= work["ty_due"]
-    work["check_in"] &= work["ci_due"]
+    flags = follow_up_flags(log, policy=policy, today=today)
+    pol = FollowUpPolicy.parse(policy)
+    work = pd.concat([kf.reset_index(drop=True), flags.rename(columns={"thank_you_sent": "sent"})], axis=1)
+    work["person"] = person_key(log).to_numpy()
     if not keys:
         work["_all"] = 0
     gk = keys or ["_all"]
@@ -107,13 +146,13 @@ def follow_up_rates(
     out = grouped.agg(
         interviews=("sent", "size"),
         thank_you_sent=("sent", "sum"),
-        thank_you_due=("ty_due", "sum"),
+        thank_you_due=("thank_you_due", "sum"),
         on_time=("on_time", "sum"),
-        median_lag_days=("lag", "median"),
-        check_in_due=("ci_due", "sum"),
+        median_lag_days=("lag_days", "median"),
+        check_in_due=("check_in_due", "sum"),
         check_ins=("check_in", "sum"),
     )
-    out["p90_lag_days"] = grouped["lag"].quantile(0.9)
+    out["p90_lag_days"] = grouped["lag_days"].quantile(0.9)
     people = work.groupby([*gk, "person"], observed=True, dropna=False).size()
     repeats = (people > 1).groupby(level=list(range(len(gk))), observed=True, dropna=False).agg(["size", "sum"])
     out["contacts"] = repeats["size"].to_numpy()

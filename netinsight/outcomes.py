@@ -62,11 +62,23 @@ def stage_flags(log: pd.DataFrame) -> pd.DataFrame:
     return flags
 
 
-def referral_depth(log: pd.DataFrame) -> pd.Series[Any]:
+def referral_depth(log: pd.DataFrame, *, person: pd.Series[Any] | None = None) -> pd.Series[Any]:
     """The referral depth of each row's contact (1 = reached directly), aligned with the log.
 
     From `netinsight.chains.referral_chains`, joined to the rows by owner and
     `netinsight.graph.person_ids`; missing for a contact on an introduction cycle.
+
+    Parameters
+    ----------
+    log
+        A log from `read_log`. Not modified.
+    person
+        The rows' person ids when already at hand (`netinsight.graph.person_ids` of `log`).
+
+    Returns
+    -------
+    pandas.Series
+        Int64, aligned with `log`.
 
     Examples
     --------
@@ -79,8 +91,9 @@ def referral_depth(log: pd.DataFrame) -> pd.Series[Any]:
     from netinsight.chains import referral_chains  # the chain computation is only needed here
     from netinsight.graph import person_ids
 
+    ids = person_ids(log) if person is None else person
     chains = referral_chains(log)[["owner", "person", "depth"]]
-    rows = pd.DataFrame({"owner": log["owner"].astype("str").to_numpy(), "person": person_ids(log).to_numpy()})
+    rows = pd.DataFrame({"owner": log["owner"].astype("str").to_numpy(), "person": ids.to_numpy()})
     chains = chains.assign(owner=chains["owner"].astype("str"), person=chains["person"].astype("str"))
     depth = rows.merge(chains, on=["owner", "person"], how="left")["depth"]
     return pd.Series(depth.to_numpy(), index=log.index, name="depth").astype("Int64")

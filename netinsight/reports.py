@@ -111,6 +111,7 @@ def cohort_report(
     charts: bool = True,
     students_key: bytes | None = None,
     title: str = "Informational interviews: cohort report",
+    problems: pd.DataFrame | None = None,
     progress: Progress | None = None,
 ) -> Report:
     """A career office's cohort report: protected tables, charts of them, privacy note, data quality.
@@ -136,6 +137,9 @@ def cohort_report(
         When given, a pseudonymised student-level table is added (`cohort_students`).
     title
         The report's title.
+    problems
+        The log's problems from `netinsight.validate_log` when already at hand (otherwise the
+        log is validated here, with `today`), for the data-quality section.
     progress
         Called after each step with (done, total, step name).
 
@@ -172,7 +176,9 @@ def cohort_report(
     done("outcomes")
     employers = cohort_employers(log, min_cell=min_cell)
     done("employers")
-    quality = problem_counts(validate_log(log, strict=False, today=None if today is None else parse_today(today)))
+    if problems is None:
+        problems = validate_log(log, strict=False, today=None if today is None else parse_today(today))
+    quality = problem_counts(problems)
     done("data quality")
     group = ", ".join(k.replace("_", " ") for k in keys) or "cohort"
     figures: dict[str, tuple[Figure, ...]] = {"activity": (), "industries": (), "rates": (), "funnel": ()}
