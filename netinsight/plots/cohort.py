@@ -44,6 +44,10 @@ def _labels(table: pd.DataFrame) -> tuple[str, list[str]]:
     return ", ".join(str(k).replace("_", " ") for k in keys), labels
 
 
+def _coded_note(coded: np.ndarray[Any, Any]) -> str:
+    return " (hatched: coded <5% / >95%, drawn at the bound)" if coded.any() else ""
+
+
 def _hidden_note(n: int) -> str:
     return f" ({n} hidden: fewer students than the threshold)" if n else ""
 
@@ -151,12 +155,15 @@ def plot_cohort_rates(
     shown = ~(table[list(rates)] == SUPPRESSED).all(axis=1).to_numpy()
     width = 0.8 / max(len(rates), 1)
     positions = np.arange(int(shown.sum()))
+    any_coded = np.zeros(0, dtype=bool)
     for i, col in enumerate(rates):
         values, coded = _numbers(table.loc[shown, col])
         bars = ax.bar(positions + (i - (len(rates) - 1) / 2) * width, np.nan_to_num(values), width, label=col)
         for bar, is_coded in zip(bars, coded, strict=True):
             if is_coded:
                 bar.set_hatch("//")
+        any_coded = np.concatenate([any_coded, coded])
+    ax.set_xlabel(_coded_note(any_coded).strip(" ()"))
     names = [label for label, keep in zip(labels, shown, strict=True) if keep]
     ax.set_xticks(positions, names, rotation=30 if len(names) > 5 else 0, ha="right" if len(names) > 5 else "center")
     ax.set_ylim(0, 1)
@@ -198,6 +205,6 @@ def plot_cohort_funnel(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter("{x:.0%}")
-    ax.set_xlabel("share of interviews")
+    ax.set_xlabel(f"share of interviews{_coded_note(coded)}")
     ax.set_title(f"Outcome funnel{_hidden_note(int(np.isnan(values).sum()))}")
     return ax
