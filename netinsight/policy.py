@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Final
 
+import numpy as np
 import pandas as pd
 
 from netinsight.outreach import business_day_after, business_days
@@ -134,18 +135,18 @@ def lag_within(
     ([3.0, 1.125, nan], [False, True, False])
     """
     amount, unit = window
-    start = pd.Series(start).reset_index(drop=True)
-    end = pd.Series(end).reset_index(drop=True).astype("datetime64[ns]")
-    s0, e0 = start.dt.normalize(), end.dt.normalize()
-    date_only = start.eq(s0) | end.eq(e0)
-    whole = (e0 - s0).dt.days.astype(float)
-    exact = (end - start).dt.total_seconds() / 86400
-    lag = whole.where(date_only, exact).astype(float)
+    s = pd.Series(start).to_numpy(dtype="datetime64[ns]")
+    e = pd.Series(end).to_numpy(dtype="datetime64[ns]")
+    s0, e0 = s.astype("datetime64[D]"), e.astype("datetime64[D]")
+    date_only = (s == s0) | (e == e0)  # NaT compares unequal: a missing end is judged by the start
+    day = np.timedelta64(1, "D")
+    lag = np.where(date_only, (e0 - s0) / day, (e - s) / day)
     if unit == "bd":
-        within = pd.Series(business_days(start, end) <= amount)
+        within = np.asarray(business_days(pd.Series(s), pd.Series(e)) <= amount)
     else:
-        within = lag * 24 <= amount * (24 if unit == "d" else 1) + 1e-9
-    return lag, within.fillna(False).astype(bool)
+        with np.errstate(invalid="ignore"):
+            within = lag * 24 <= amount * (24 if unit == "d" else 1) + 1e-9
+    return pd.Series(lag, dtype=float), pd.Series(within).fillna(False).astype(bool)
 
 
 def deadline(dates: pd.Series[Any], window: tuple[float, str]) -> pd.Series[Any]:
