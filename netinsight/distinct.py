@@ -1,18 +1,129 @@
 """Work on distinct values only: map a vectorised function over the uniques, then spread back.
 
 Logs repeat the same names, companies, industries and dates thousands of times; doing the
-work once per distinct value is the cheapest way to normalise a million rows.
+work once per distinct value is the cheapest way to normalise a million rows. `Distinct`
+keeps a column as its distinct values and, per row, the position of its value, so a chain
+of element-wise steps runs on the few distinct values and the rows are built once at the end.
+Only element-wise work may run on the distinct values; anything that looks at several rows
+at once (counts, "first seen") must run on the rows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Final, NamedTuple, TypeVar
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-__all__ = ["map_distinct"]
+__all__ = ["PARALLEL_ROWS", "Distinct", "distinct", "map_distinct", "map_threads"]
+
+#: Work on fewer rows than this is done item after item; on more rows, on threads (`map_threads`).
+PARALLEL_ROWS: Final = 50_000
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+
+class Distinct(NamedTuple):
+    """A column as its distinct values and, for each row, the position of its value.
+
+    Attributes
+    ----------
+    values
+        The values, one per position (a RangeIndex; duplicates and missing values allowed).
+    codes
+        For each row, the position of its value in `values` (never negative; int32 or int64).
+    """
+
+    values: pd.Series[Any]
+    codes: np.ndarray[Any, np.dtype[np.signedinteger[Any]]]
+
+    def replace(self, values: pd.Series[Any] | np.ndarray[Any, Any]) -> Distinct:
+        """The same rows with new values, one per position (the result of element-wise work).
+
+        Examples
+        --------
+        >>> d = distinct(pd.Series(["b", "a", "b"]))
+        >>> d.replace(d.values.str.upper()).rows().tolist()
+        ['B', 'A', 'B']
+        """
+        series = values if isinstance(values, pd.Series) else pd.Series(values)
+        plain = isinstance(series.index, pd.RangeIndex) and series.index.start == 0 and series.index.step == 1
+        return Distinct(series if plain else series.reset_index(drop=True), self.codes)
+
+    def rows(self) -> pd.Series[Any]:
+        """The full column: each row's value, in the values' dtype, with a fresh RangeIndex.
+
+        Categorical values keep only the categories some row uses.
+
+        Examples
+        --------
+        >>> d = distinct(pd.Series(["b", None, "b"], dtype="str"))
+        >>> d.rows().tolist(), str(d.rows().dtype)
+        (['b', nan, 'b'], 'str')
+        """
+        taken = pd.Series(self.values.array.take(self.codes), dtype=self.values.dtype)
+        if isinstance(taken.dtype, pd.CategoricalDtype):
+            used = np.bincount(taken.cat.codes.to_numpy() + 1, minlength=len(taken.cat.categories) + 1)[1:] > 0
+            if not used.all():
+                taken = taken.cat.remove_categories(taken.cat.categories[~used])
+        return taken
+
+    def at(self, mask: np.ndarray[Any, Any] | pd.Series[Any]) -> np.ndarray[Any, np.dtype[np.bool_]]:
+        """Spread a per-value boolean `mask` to the rows.
+
+        Examples
+        --------
+        >>> d = distinct(pd.Series(["b", "a", "b"]))
+        >>> d.at(d.values.eq("b")).tolist()
+        [True, False, True]
+        """
+        flags = np.asarray(mask, dtype=bool)
+        picked: np.ndarray[Any, np.dtype[np.bool_]] = flags[self.codes]
+        return picked
+
+
+def distinct(values: pd.Series[Any]) -> Distinct:
+    """Split a column into its distinct values and the code of each row.
+
+    Arrow-backed text is hashed by Arrow; other columns by `pandas.factorize`. Missing
+    values share one position holding a missing value of the column's dtype.
+
+    Parameters
+    ----------
+    values
+        Any column. Not modified.
+
+    Returns
+    -------
+    Distinct
+
+    Examples
+    --------
+    >>> d = distinct(pd.Series(["b", "a", None, "b"], dtype="str"))
+    >>> d.values.tolist(), d.codes.tolist()
+    (['b', 'a', nan], [0, 1, 2, 0])
+    """
+    if isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow":
+        array = pa.array(values, from_pandas=True)  # the column's own Arrow data, not a copy
+        array = array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+        encoded = pc.dictionary_encode(array)
+        dictionary = encoded.dictionary
+        if encoded.indices.null_count:
+            dictionary = pa.concat_arrays([dictionary, pa.nulls(1, dictionary.type)])
+        codes = pc.fill_null(encoded.indices, len(dictionary) - 1).to_numpy()  # int32, no copy
+        return Distinct(pd.Series(dictionary, dtype=values.dtype), codes)
+    found, uniques = pd.factorize(values)
+    array = pd.Series(uniques, dtype=values.dtype).array
+    if (found < 0).any():  # one more position, holding the dtype's missing value
+        array = array.take(np.append(np.arange(len(array)), -1), allow_fill=True)
+        found = np.where(found < 0, len(array) - 1, found)
+    return Distinct(pd.Series(array, dtype=values.dtype), found)
 
 
 def map_distinct(values: pd.Series[Any], func: Callable[[pd.Series[Any]], Any]) -> np.ndarray[Any, Any]:
@@ -44,3 +155,23 @@ def map_distinct(values: pd.Series[Any], func: Callable[[pd.Series[Any]], Any]) 
         found = codes >= 0
         out[found] = mapped[codes[found]]
     return out
+
+
+def map_threads(func: Callable[[_T], _R], items: Iterable[_T], *, rows: int) -> list[_R]:
+    """Apply `func` to each item (say, a column of `rows` rows), on threads when the work is large.
+
+    The work is meant to be Arrow, NumPy or pandas kernels that release the GIL, so items are
+    worked on side by side on every core, as `pandas.read_csv` reads. Results come back in
+    the order of `items`, whatever order the work finishes in; the first error is raised.
+
+    Examples
+    --------
+    >>> [d.values.tolist() for d in map_threads(distinct, [pd.Series(["a", "a"]), pd.Series(["b"])], rows=2)]
+    [['a'], ['b']]
+    """
+    work = list(items)
+    workers = min(len(work), os.cpu_count() or 1)
+    if rows < PARALLEL_ROWS or workers < 2:
+        return [func(item) for item in work]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(func, work))

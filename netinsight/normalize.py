@@ -8,14 +8,17 @@ columns are kept untouched after the canonical ones.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
+from netinsight.cells import follow_up_dates, outcomes
+from netinsight.distinct import Distinct, distinct, map_threads
 from netinsight.headers import derived_sector_headers, map_headers, missing_columns
-from netinsight.names import id_key
+from netinsight.names import distinct_id_keys
 from netinsight.problems import make_problems
 from netinsight.readers import RawTable
 from netinsight.schema import (
@@ -33,14 +36,12 @@ from netinsight.values import (
     LIST_OF_DATES,
     LIST_OF_TEXT,
     booleans,
-    clean_text,
+    clean_distinct_text,
     date_column,
     derive_sectors,
-    follow_up_dates,
     list_column,
     notes_text,
     numbers,
-    outcomes,
     vocabulary,
 )
 
@@ -54,6 +55,19 @@ _VOCABULARIES: Final = {
     "channel": vocabulary_table(CHANNEL_ALIASES),
     "source": vocabulary_table(SOURCE_ALIASES),
 }
+_NUMBER_UNITS: Final = {"duration_min": r"\s*(?:min|mins|minutes|m)\.?$", "class_year": r"^(?:class of|cohort)\s*"}
+#: The order in which columns are read: their problems are listed in this order.
+_READ_ORDER: Final = (
+    "owner",
+    *DATE_COLUMNS,
+    "follow_up_date",
+    "outcome",
+    *_TEXT_COLUMNS,
+    *_VOCABULARIES,
+    "questions_prepared",
+    *_NUMBER_UNITS,
+    "notes",
+)
 
 
 def empty_log() -> pd.DataFrame:
@@ -122,8 +136,7 @@ def normalize_table(
     problems : list of pandas.DataFrame
         Everything that could not be read, located.
     """
-    frame, file, lines = raw.frame, raw.file, raw.lines
-    files = raw.files if raw.files is not None else np.full(len(frame), file, dtype=object)
+    frame, file, lines, files = raw.frame, raw.file, raw.lines, raw.files
     problems: list[pd.DataFrame] = list(raw.problems)
     headers = list(frame.columns)
     derived = derived_sector_headers(headers, HEADER_ALIASES) | set(PROVENANCE_COLUMNS)
@@ -131,73 +144,133 @@ def normalize_table(
         headers, HEADER_ALIASES, skip=derived, file=file, header_line=raw.header_line, problems=problems
     )
     n = len(frame)
-    out: dict[str, Any] = {}
+    out: dict[str, Distinct | pd.Series[Any]] = {}
     problems.extend(
         missing_columns(
             REQUIRED_COLUMNS, mapping, headers, COLUMN_ALIASES, what="the log", file=file, header_line=raw.header_line
         )
     )
 
-    def text(col: str) -> pd.Series[Any]:
-        if col not in mapping:
-            return pd.Series(np.full(n, np.nan, dtype=object), dtype="str")
-        return clean_text(frame[mapping[col]])
+    coded = [col for col in mapping if col != "notes"]
+    found = dict(zip(coded, map_threads(distinct, [frame[mapping[col]] for col in coded], rows=n), strict=True))
+
+    def cells(col: str) -> Distinct | None:
+        """The column's cells as written, as distinct values (None when the file has no such column)."""
+        return found.get(col)
+
+    def text(col: str) -> Distinct:
+        written = cells(col)
+        if written is None:
+            return Distinct(pd.Series([np.nan], dtype="str"), np.zeros(n, dtype=np.intp))
+        return written.replace(clean_distinct_text(written.values))
 
     def locate(col: str, rows: np.ndarray[Any, Any]) -> dict[str, Any]:
         """Where the rows picked by a boolean mask or positions are, for `make_problems`."""
-        return {"file": files[rows], "line": lines[rows], "column": mapping.get(col, col)}
+        at = lines[rows]
+        where = files[rows] if files is not None else np.full(len(at), file, dtype=object)
+        return {"file": where, "line": at, "column": mapping.get(col, col)}
 
-    owners = text("owner")
-    if owners.isna().all():
-        owners = pd.Series([owner] * n, dtype="str")
-    else:
-        missing_owner = owners.isna().to_numpy()
-        owners = owners.fillna(owner)
-        if missing_owner.any():
-            problems.append(
-                make_problems(
-                    code="unknown_value",
-                    value="",
-                    message=f"no owner on this row; it is counted as {owner!r}; fill in whose log it is",
-                    **locate("owner", missing_owner),
-                )
-            )
-    out["owner"] = owners
-    for col in DATE_COLUMNS:
-        out[col] = date_column(col, frame[mapping[col]] if col in mapping else None, n, dayfirst, problems, locate)
-    out["follow_up_date"] = follow_up_dates(
-        frame[mapping["follow_up_date"]] if "follow_up_date" in mapping else None, n, dayfirst, problems, locate
-    )
-    out["outcome"] = outcomes(text("outcome"), problems, locate)
-    for col in _TEXT_COLUMNS:
-        out[col] = text(col)
-    out["contact_id"] = id_key(out["contact_id"])
-    out["sector"] = derive_sectors(out["industry"], sectors)
-    for col, table in _VOCABULARIES.items():
-        out[col] = vocabulary(col, text(col), table, problems, locate)
-    out["questions_prepared"] = booleans(text("questions_prepared"), problems, locate)
-    out["duration_min"] = numbers(
-        "duration_min", text("duration_min"), problems, locate, unit=r"\s*(?:min|mins|minutes|m)\.?$"
-    )
-    out["class_year"] = numbers(
-        "class_year", text("class_year"), problems, locate, unit=r"^(?:class of|cohort)\s*"
-    ).astype("Int64")
-    out["notes"] = notes_text(frame[mapping["notes"]]) if "notes" in mapping else text("notes")
-    log = pd.DataFrame({col: _typed(col, out[col]) for col in CANONICAL_COLUMNS}, index=pd.RangeIndex(n))
-    for header in unknown:
-        log[header] = frame[header].to_numpy()
-    log["source_file"] = pd.Categorical(files)
+    def read(col: str) -> tuple[dict[str, Distinct | pd.Series[Any]], list[pd.DataFrame]]:
+        """Read one column (the sector with the industry): its values and its problems, in row order."""
+        found_here: list[pd.DataFrame] = []
+        if col == "owner":
+            return {col: _owners(text(col), owner, n, found_here, locate)}, found_here
+        if col in DATE_COLUMNS:
+            return {col: date_column(col, cells(col), n, dayfirst, found_here, locate)}, found_here
+        if col == "follow_up_date":
+            return {col: follow_up_dates(cells(col), n, dayfirst, found_here, locate)}, found_here
+        if col == "outcome":
+            return {col: outcomes(text(col), found_here, locate)}, found_here
+        if col == "contact_id":
+            ids = text(col)
+            return {col: ids.replace(distinct_id_keys(ids.values))}, found_here
+        if col == "industry":
+            industry = text(col)
+            return {col: industry, "sector": derive_sectors(industry, sectors)}, found_here
+        if col in _VOCABULARIES:
+            return {col: vocabulary(col, text(col), _VOCABULARIES[col], found_here, locate)}, found_here
+        if col == "questions_prepared":
+            return {col: booleans(text(col), found_here, locate)}, found_here
+        if col in _NUMBER_UNITS:
+            read_numbers = numbers(col, text(col), found_here, locate, unit=_NUMBER_UNITS[col])
+            if col == "class_year":
+                read_numbers = read_numbers.replace(read_numbers.values.astype("Int64"))
+            return {col: read_numbers}, found_here
+        if col == "notes" and col in mapping:
+            return {col: notes_text(frame[mapping[col]])}, found_here
+        return {col: text(col)}, found_here
+
+    def column(col: str) -> pd.Series[Any]:
+        """The typed column; text that reads as written is the file's own column, not a copy."""
+        typed = out[col]
+        written = found.get(col) if _dtype_of(col) == "str" else None
+        if written is not None and isinstance(typed, Distinct) and _same_text(typed, written, frame[mapping[col]]):
+            return frame[mapping[col]].reset_index(drop=True)
+        return _typed(col, typed)
+
+    for values, found_here in map_threads(read, _READ_ORDER, rows=n):  # problems in the order of _READ_ORDER
+        out.update(values)
+        problems.extend(found_here)
+    columns = map_threads(column, CANONICAL_COLUMNS, rows=n)
+    log = pd.DataFrame(dict(zip(CANONICAL_COLUMNS, columns, strict=True)), index=pd.RangeIndex(n), copy=False)
+    for header in unknown:  # text columns as they are; other cells (Excel, JSON) as objects, as before
+        extra = frame[header]
+        log[header] = extra.reset_index(drop=True) if _dtype_of_text(extra) == "str" else extra.to_numpy()
+    log["source_file"] = _file_column(raw.files, file, n)
     log["source_line"] = pd.array(lines, dtype="Int64")
     log.attrs["headers"] = {file: mapping}
     return log, problems
 
 
-def _typed(col: str, values: Any) -> Any:
+def _owners(
+    owners: Distinct, owner: str, n: int, problems: list[pd.DataFrame], locate: Callable[[str, Any], dict[str, Any]]
+) -> Distinct:
+    """The owner of each row: `owner` where none is written (reported when some rows name one)."""
+    if owners.values.isna().all():
+        return Distinct(pd.Series([owner], dtype="str"), np.zeros(n, dtype=np.intp))
+    missing_owner = owners.at(owners.values.isna().to_numpy())
+    if missing_owner.any():
+        problems.append(
+            make_problems(
+                code="unknown_value",
+                value="",
+                message=f"no owner on this row; it is counted as {owner!r}; fill in whose log it is",
+                **locate("owner", missing_owner),
+            )
+        )
+    return owners.replace(owners.values.fillna(owner))
+
+
+def _same_text(typed: Distinct, written: Distinct, cells: pd.Series[Any]) -> bool:
+    """Whether a text column reads exactly as written in `cells` (same values, same dtype)."""
+    if _dtype_of_text(cells) != "str" or str(typed.values.dtype) != "str" or typed.codes is not written.codes:
+        return False
+    mine, theirs = (pa.array(v, from_pandas=True) for v in (typed.values, written.values))
+    mine, theirs = (a if isinstance(a, pa.ChunkedArray) else pa.chunked_array([a]) for a in (mine, theirs))
+    return bool(mine.equals(theirs))
+
+
+def _dtype_of_text(values: pd.Series[Any]) -> str:
+    """The text "str" for pandas' default text dtype (Arrow, NaN for missing), else ""."""
+    return "str" if isinstance(values.dtype, pd.StringDtype) and str(values.dtype) == "str" else ""
+
+
+def _file_column(files: np.ndarray[Any, Any] | None, file: str, n: int) -> pd.Series[Any]:
+    """The file of each row as a categorical (one category when every row comes from `file`)."""
+    if files is not None or n == 0:
+        return pd.Series(pd.Categorical(np.full(n, file, dtype=object) if files is None else files))
+    one = pd.Categorical(np.array([file], dtype=object))
+    return pd.Series(pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), dtype=one.dtype))
+
+
+def _typed(col: str, values: Distinct | pd.Series[Any]) -> pd.Series[Any]:
+    """The column in its log dtype: typed once per distinct value, then spread to the rows."""
+    if isinstance(values, Distinct):
+        return values.replace(_typed(col, values.values)).rows()
     dtype = _dtype_of(col)
-    series = values if isinstance(values, pd.Series) else pd.Series(values)
-    series = series.reset_index(drop=True)
+    series = values.reset_index(drop=True)
     if dtype == "str":
-        return series.astype("str")
+        return series if series.dtype == "str" else series.astype("str")
     if isinstance(dtype, pd.ArrowDtype) or str(series.dtype) == str(dtype):
         return series
     return series.astype(dtype)

@@ -230,16 +230,36 @@ class RowLocator:
     """
 
     def __init__(self, log: pd.DataFrame) -> None:
-        self.file = log["source_file"].astype(object).fillna("<log>").to_numpy(dtype=object)
+        files = log["source_file"]
+        if isinstance(files.dtype, pd.CategoricalDtype):  # the file of a row: a code into few names
+            self._file_codes = files.cat.codes.to_numpy()
+            names = files.cat.categories.to_numpy(dtype=object)
+        else:
+            self._file_codes, found = pd.factorize(files.astype(object), use_na_sentinel=True)
+            names = np.asarray(found, dtype=object)
+        self._file_names = np.append(names, "<log>").astype(object)  # code -1 (no file) -> "<log>"
         self.line = log["source_line"].to_numpy(dtype="float64", na_value=np.nan)
         self.row_line = np.where(np.isnan(self.line), np.arange(1, len(log) + 1), self.line).astype(np.int64)
         self.headers: dict[str, dict[str, str]] = log.attrs.get("headers", {})
 
+    @property
+    def file(self) -> np.ndarray[Any, np.dtype[np.object_]]:
+        """The file of every row ("<log>" where none is known)."""
+        return self.files_of(slice(None))
+
+    def files_of(self, rows: Any) -> np.ndarray[Any, np.dtype[np.object_]]:
+        """The file of the rows picked by a boolean mask or positions."""
+        picked: np.ndarray[Any, np.dtype[np.object_]] = self._file_names[self._file_codes[rows]]
+        return picked
+
     def __call__(self, rows: Any, column: str) -> dict[str, Any]:
         """File, line and the column as the file names it, for the picked rows."""
-        files = self.file[rows]
-        names = [self.headers.get(f, {}).get(column, column) for f in files] if column else column
-        return {"file": files, "line": self.row_line[rows], "column": names}
+        codes = self._file_codes[rows]
+        files = self._file_names[codes]
+        if not column:
+            return {"file": files, "line": self.row_line[rows], "column": column}
+        named = np.array([self.headers.get(f, {}).get(column, column) for f in self._file_names], dtype=object)
+        return {"file": files, "line": self.row_line[rows], "column": list(named[codes])}
 
 
 def _is_sequence(value: object) -> bool:

@@ -109,14 +109,17 @@ def drop_blank_rows(table: RawTable, *, skipped: np.ndarray[Any, Any] | None = N
     already = np.zeros(0, dtype=np.int64) if skipped is None else np.asarray(skipped, dtype=np.int64)
     if (frame.shape[1] == 0 or len(frame) == 0) and not len(already):
         return table
-    text_cols = [c for c in frame.columns if pd.api.types.is_string_dtype(frame[c]) or frame[c].dtype == object]
-    blank = np.ones(len(frame), dtype=bool) if frame.shape[1] else np.zeros(len(frame), dtype=bool)
-    for col in frame.columns:
-        values = frame[col]
-        if col in text_cols:
-            blank &= (values.isna() | values.astype(str).str.strip().eq("")).to_numpy()
+    rows = np.arange(len(frame)) if frame.shape[1] else np.zeros(0, dtype=np.intp)
+    for col in frame.columns:  # each column checks only the rows blank so far
+        if not len(rows):
+            break
+        values = frame[col] if len(rows) == len(frame) else frame[col].iloc[rows]
+        if pd.api.types.is_string_dtype(values) or values.dtype == object:
+            rows = rows[(values.isna() | values.astype(str).str.strip().eq("")).to_numpy()]
         else:
-            blank &= values.isna().to_numpy()
+            rows = rows[values.isna().to_numpy()]
+    blank = np.zeros(len(frame), dtype=bool)
+    blank[rows] = True
     if not blank.any() and not len(already):
         return table
     lines = np.sort(np.concatenate([table.lines[blank], already]))

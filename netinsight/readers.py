@@ -15,7 +15,7 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
-from netinsight.csvtext import decode_text, read_csv_text
+from netinsight.csvtext import decode_text, read_csv_bytes, read_csv_text
 from netinsight.problems import LogReadError, make_problems
 from netinsight.rawtable import RawTable, and_list, cell_text, check_headers, drop_blank_rows, name_extra_columns
 
@@ -77,7 +77,7 @@ def read_table(
         raise LogReadError(msg)
     suffix = path.suffix.lower()
     if suffix in SUFFIXES["csv"]:
-        return read_csv_text(decode_text(path.read_bytes(), name), name, required=required)
+        return read_csv_bytes(path.read_bytes(), name, required=required)
     if suffix in SUFFIXES["excel"]:
         return _read_excel(path, name, sheet, required)
     if suffix in SUFFIXES["json"] or suffix in SUFFIXES["jsonl"]:

@@ -8,6 +8,7 @@ cycles, unknown introducers, near-duplicate names) in `netinsight.identity_check
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +17,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from netinsight.distinct import map_threads
 from netinsight.identity_checks import introduction_problems, name_problems
 from netinsight.io import read_log
+from netinsight.personcodes import People, people_codes
 from netinsight.problems import LogValidationError, RowLocator, concat_problems, make_problems
 from netinsight.schema import DATE_COLUMNS, PROVENANCE_COLUMNS
 
@@ -85,27 +88,33 @@ def validate_log(
     if len(log):
         at = RowLocator(log)
         day = pd.Timestamp(today if today is not None else pd.Timestamp.now()).normalize()
-        if "contact" not in missing:
-            found.append(_empty_contacts(log, at))
-        found.extend(_date_order(log, at))
-        found.append(_future_dates(log, at, day))
-        found.append(_duplicate_rows(log, at))
-        found.extend(introduction_problems(log, at))
-        found.extend(name_problems(log, at))
+        people = people_codes(log)
+        checks: list[Callable[[], list[pd.DataFrame]]] = [
+            lambda: _empty_contacts(log, at) if "contact" not in missing else [],
+            lambda: [*_date_order(log, at), *_future_dates(log, at, day), *_duplicate_rows(log, at, people)],
+            lambda: introduction_problems(log, at, people=people),
+            lambda: name_problems(log, at, people=people),
+        ]
+        for problems_found in map_threads(lambda check: check(), checks, rows=len(log)):  # side by side
+            found.extend(problems_found)
     problems = concat_problems(found)
     if strict and (problems["severity"] == "error").any():
         raise LogValidationError(problems)
     return problems
 
 
-def _empty_contacts(log: pd.DataFrame, at: RowLocator) -> pd.DataFrame:
+def _empty_contacts(log: pd.DataFrame, at: RowLocator) -> list[pd.DataFrame]:
     empty = log["contact"].isna().to_numpy()
-    return make_problems(
-        code="empty_contact",
-        value=[""] * int(empty.sum()),
-        message="no contact on this row; fill in who you spoke with, or delete the row",
-        **at(empty, "contact"),
-    )
+    if not empty.any():
+        return []
+    return [
+        make_problems(
+            code="empty_contact",
+            value=[""] * int(empty.sum()),
+            message="no contact on this row; fill in who you spoke with, or delete the row",
+            **at(empty, "contact"),
+        )
+    ]
 
 
 def _date_order(log: pd.DataFrame, at: RowLocator) -> list[pd.DataFrame]:
@@ -127,7 +136,7 @@ def _date_order(log: pd.DataFrame, at: RowLocator) -> list[pd.DataFrame]:
             out.append(
                 make_problems(
                     code=code,
-                    value=log[col].dt.strftime("%Y-%m-%d").to_numpy(dtype=object)[wrong],
+                    value=_day_text(log[col], wrong),
                     message=f"{message}; check both dates",
                     **at(wrong, col),
                 )
@@ -149,7 +158,13 @@ def _date_order(log: pd.DataFrame, at: RowLocator) -> list[pd.DataFrame]:
     return out
 
 
-def _future_dates(log: pd.DataFrame, at: RowLocator, today: pd.Timestamp) -> pd.DataFrame:
+def _day_text(dates: pd.Series[Any], rows: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """The picked dates as ``YYYY-MM-DD`` text (only those are formatted)."""
+    text: np.ndarray[Any, Any] = dates[rows].dt.strftime("%Y-%m-%d").to_numpy(dtype=object)
+    return text
+
+
+def _future_dates(log: pd.DataFrame, at: RowLocator, today: pd.Timestamp) -> list[pd.DataFrame]:
     parts = []
     for col in DATE_COLUMNS:
         future = (log[col] >= today + pd.Timedelta(days=1)).to_numpy()
@@ -157,33 +172,56 @@ def _future_dates(log: pd.DataFrame, at: RowLocator, today: pd.Timestamp) -> pd.
             parts.append(
                 make_problems(
                     code="future_date",
-                    value=log[col].dt.strftime("%Y-%m-%d").to_numpy(dtype=object)[future],
+                    value=_day_text(log[col], future),
                     message=f"this date is after today ({today:%Y-%m-%d}); check it, or plan it elsewhere",
                     **at(future, col),
                 )
             )
-    return concat_problems(parts)
+    return parts
 
 
-def _duplicate_rows(log: pd.DataFrame, at: RowLocator) -> pd.DataFrame:
+def _duplicate_rows(log: pd.DataFrame, at: RowLocator, people: People) -> list[pd.DataFrame]:
     columns = [c for c in log.columns if c not in PROVENANCE_COLUMNS]
-    keys = pd.DataFrame({c: _hashable(log[c]) for c in columns})
+    # rows repeated exactly repeat their owner, contact as written and date: only those are compared in full
+    who = people.owner * (len(people.written.values) + 1) + people.written.codes
+    when, days = pd.factorize(log["date"].to_numpy(dtype="datetime64[ns]").view(np.int64))
+    if len(who) and int(who.max()) + 1 < 2**62 // (len(days) + 1):  # one integer per (owner, contact, date)
+        rows = _repeated(who * (len(days) + 1) + when)
+    else:
+        rows = np.flatnonzero(pd.DataFrame({"who": who, "when": when}).duplicated(keep=False).to_numpy())
+    if not len(rows):
+        return []
+    keys = pd.DataFrame({c: _hashable(log[c].iloc[rows]) for c in columns})
     repeated = keys.duplicated(keep="first").to_numpy()
     if not repeated.any():
-        return concat_problems([])
+        return []
     first_of = keys.groupby(columns, dropna=False, sort=False).ngroup().to_numpy()
-    first_line = pd.Series(at.row_line).groupby(first_of).transform("first").to_numpy()
-    return make_problems(
-        code="duplicate_row",
-        value=[f"same as line {n}" for n in first_line[repeated]],
-        message="this row repeats an earlier one exactly; delete it unless you really met twice that day",
-        **at(repeated, ""),
-    )
+    first_line = pd.Series(at.row_line[rows]).groupby(first_of).transform("first").to_numpy()
+    return [
+        make_problems(
+            code="duplicate_row",
+            value=[f"same as line {n}" for n in first_line[repeated]],
+            message="this row repeats an earlier one exactly; delete it unless you really met twice that day",
+            **at(rows[repeated], ""),
+        )
+    ]
+
+
+def _repeated(values: np.ndarray[Any, Any]) -> np.ndarray[Any, np.dtype[np.intp]]:
+    """Positions of the values that occur more than once, ascending (one sort, no hash table)."""
+    if len(values) < 2:
+        return np.zeros(0, dtype=np.intp)
+    order = np.argsort(values)
+    ordered = values[order]
+    same = ordered[1:] == ordered[:-1]
+    again = np.zeros(len(values), dtype=bool)
+    again[order[np.r_[same, False] | np.r_[False, same]]] = True
+    return np.flatnonzero(again)
 
 
 def _hashable(values: pd.Series[Any]) -> pd.Series[Any]:
     if isinstance(values.dtype, pd.ArrowDtype) and pa.types.is_list(values.dtype.pyarrow_dtype):
         array = pa.chunked_array(values.array._pa_array).combine_chunks()  # type: ignore[attr-defined]
         as_text = array.cast(pa.list_(pa.string()))
-        return pd.Series(pc.binary_join(as_text, "|").to_pandas(), index=values.index)
+        return pd.Series(pc.binary_join(as_text, "|").to_pandas().array, index=values.index)
     return values

@@ -1,9 +1,11 @@
-"""Reading the values of one column: text, dates, lists, vocabularies, yes/no and numbers.
+"""Reading the values of one column: text, dates, vocabularies, yes/no and numbers.
 
-Each parser takes the raw cells of one column and returns the typed column; every value it
-cannot read is reported through ``locate(column, rows)`` (file, line and header of those rows)
-into a list of problem tables. The row is always kept. Work is vectorised with pandas and
-Arrow kernels, on distinct values where values repeat.
+Each parser takes one column as its distinct values (`netinsight.distinct.Distinct`), reads
+each distinct value once and returns the typed values for the same rows; every value it
+cannot read is reported through ``locate(column, rows)`` (file, line and header of those
+rows) into a list of problem tables, one problem per row, in row order. The row is always
+kept. Work is vectorised with pandas and Arrow kernels. Lists in one cell (follow-up dates,
+outcomes) are read in `netinsight.cells`.
 """
 
 from __future__ import annotations
@@ -17,23 +19,23 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from netinsight import dates as _dates
-from netinsight.distinct import map_distinct
+from netinsight.distinct import Distinct, map_distinct
 from netinsight.problems import make_problems
-from netinsight.schema import BOOLEAN_VALUES, OUTCOME_ALIASES, header_key, vocabulary_table
+from netinsight.schema import BOOLEAN_VALUES, header_key
 
 __all__ = [
     "LIST_OF_DATES",
     "LIST_OF_TEXT",
     "Locate",
     "booleans",
+    "clean_distinct_text",
     "clean_text",
     "date_column",
+    "date_problems",
     "derive_sectors",
-    "follow_up_dates",
     "list_column",
     "notes_text",
     "numbers",
-    "outcomes",
     "vocabulary",
 ]
 
@@ -44,13 +46,26 @@ LIST_OF_TEXT: Final = pd.ArrowDtype(pa.list_(pa.string()))
 #: ``locate(column, rows)`` -> file, line and column of the rows (a mask or positions), for `make_problems`.
 Locate = Callable[[str, Any], dict[str, Any]]
 
-_OUTCOMES: Final = vocabulary_table(OUTCOME_ALIASES)
 _HOW_TO_WRITE_DATES: Final = "write it as YYYY-MM-DD (e.g. 2026-03-14)"
 
 
 def clean_text(values: pd.Series[Any]) -> pd.Series[Any]:
     """Trim and collapse spaces; empty -> missing. "NA", "None", "NULL" stay text."""
     return _blank_to_na(_squeeze(values.astype("str")))
+
+
+def clean_distinct_text(values: pd.Series[Any]) -> pd.Series[Any]:
+    """`clean_text` value by value, without looking for repeats (for values that are already distinct).
+
+    Examples
+    --------
+    >>> clean_distinct_text(pd.Series(["  Ana \t Ruiz ", " ", None])).tolist()
+    ['Ana Ruiz', nan, nan]
+    """
+    text = _arrow_text(values if values.dtype == "str" else values.astype("str"))
+    squeezed = pc.utf8_trim_whitespace(pc.replace_substring_regex(text, pattern=r"\s+", replacement=" "))
+    blank = pc.equal(squeezed, "")
+    return pd.Series(pc.if_else(blank, pa.scalar(None, squeezed.type), squeezed), dtype="str")
 
 
 def _arrow_text(values: pd.Series[Any]) -> pa.StringArray:
@@ -63,7 +78,7 @@ def _squeeze(values: pd.Series[Any]) -> pd.Series[Any]:
     """Collapse runs of white space and trim: Arrow kernels on the distinct values only."""
     encoded = pc.dictionary_encode(_arrow_text(values))
     distinct = pc.utf8_trim_whitespace(pc.replace_substring_regex(encoded.dictionary, pattern=r"\s+", replacement=" "))
-    return pd.Series(pc.take(distinct, encoded.indices).to_pandas(), dtype="str")
+    return pd.Series(pc.take(distinct, encoded.indices), dtype="str")
 
 
 def notes_text(values: pd.Series[Any]) -> pd.Series[Any]:
@@ -73,56 +88,6 @@ def notes_text(values: pd.Series[Any]) -> pd.Series[Any]:
 
 def _blank_to_na(values: pd.Series[Any]) -> pd.Series[Any]:
     return values.where(values.ne("")).reset_index(drop=True)
-
-
-def date_column(
-    col: str, values: pd.Series[Any] | None, n: int, dayfirst: bool | None, problems: list[pd.DataFrame], locate: Locate
-) -> pd.Series[Any]:
-    if values is None:
-        return pd.Series(np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]"))
-    parsed, status = _dates.parse_dates(values.reset_index(drop=True), dayfirst=dayfirst)
-    _report_dates(col, values, status, problems, locate)
-    return parsed
-
-
-def _report_dates(
-    col: str, values: pd.Series[Any], status: np.ndarray[Any, Any], problems: list[pd.DataFrame], locate: Locate
-) -> None:
-    raw = values.to_numpy(dtype=object)
-    bad = status == _dates.BAD
-    if bad.any():
-        problems.append(
-            make_problems(
-                code="bad_date",
-                value=raw[bad],
-                message=f"cannot read this as a date; {_HOW_TO_WRITE_DATES}",
-                **locate(col, bad),
-            )
-        )
-    ambiguous = status == _dates.AMBIGUOUS
-    if ambiguous.any():
-        problems.append(
-            make_problems(
-                code="ambiguous_date",
-                value=raw[ambiguous],
-                message=(
-                    "this date reads both day-first and month-first; "
-                    f"{_HOW_TO_WRITE_DATES}, or say which order the file uses (dayfirst=True/False, "
-                    "--dayfirst / --monthfirst)"
-                ),
-                **locate(col, ambiguous),
-            )
-        )
-
-
-def _split_cells(values: pd.Series[Any], pattern: str) -> tuple[pd.Series[Any], np.ndarray[Any, np.dtype[np.int64]]]:
-    """Split each cell on the RE2 `pattern`; return the non-empty pieces and the row of each."""
-    lists = pc.split_pattern_regex(_arrow_text(values.astype("str")), pattern=pattern)
-    pieces = pc.utf8_trim_whitespace(pc.list_flatten(lists))
-    rows = pc.list_parent_indices(lists)
-    keep = pc.not_equal(pieces, "")
-    pieces, rows = pieces.filter(keep), rows.filter(keep)
-    return pd.Series(pieces.to_pandas(), dtype="str"), rows.to_numpy().astype(np.int64)
 
 
 def list_column(rows: np.ndarray[Any, np.dtype[np.int64]], values: pa.Array, n: int) -> pd.Series[Any]:
@@ -152,108 +117,119 @@ def list_column(rows: np.ndarray[Any, np.dtype[np.int64]], values: pa.Array, n: 
     return pd.Series(pd.arrays.ArrowExtensionArray(array))
 
 
-def follow_up_dates(
-    values: pd.Series[Any] | None, n: int, dayfirst: bool | None, problems: list[pd.DataFrame], locate: Locate
-) -> pd.Series[Any]:
+def date_column(
+    col: str, values: Distinct | None, n: int, dayfirst: bool | None, problems: list[pd.DataFrame], locate: Locate
+) -> Distinct:
+    """Read a date column (`n` rows; None when the file has none); report bad and ambiguous dates."""
     if values is None:
-        return list_column(np.zeros(0, dtype=np.int64), pa.array([], pa.timestamp("ns")), n)
-    values = values.reset_index(drop=True)
-    if pd.api.types.is_datetime64_any_dtype(values):
-        values = values.dt.strftime("%Y-%m-%d %H:%M:%S").fillna("")
-    # ";" and "," separate dates, but not the comma before the year in "Mar 1, 2026" / "1 Mar, 2026"
-    text = _arrow_text(values.astype("str"))
-    for pattern in (
-        r"([A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?),(\s*\d{4})",
-        r"(\d{1,2}[ -][A-Za-z]{3,9}\.?),(\s*\d{4})",
-    ):
-        text = pc.replace_substring_regex(text, pattern=pattern, replacement=r"\1\2")
-    pieces, rows = _split_cells(pd.Series(text.to_pandas(), dtype="str"), r"[;,|\n]")
-    parsed, status = _dates.parse_dates(pieces, dayfirst=dayfirst)
-    for code in (_dates.BAD, _dates.AMBIGUOUS):
-        hit = status == code
-        if hit.any():
-            hit_rows = rows[hit]
-
-            def at_piece(col: str, mask: Any, hit_rows: np.ndarray[Any, Any] = hit_rows) -> dict[str, Any]:
-                return locate(col, hit_rows[mask])
-
-            _report_dates("follow_up_date", pieces[hit], np.full(int(hit.sum()), code), problems, at_piece)
-    ok = status == _dates.OK
-    return list_column(rows[ok], pa.array(parsed.to_numpy()[ok], pa.timestamp("ns")), n)
+        return Distinct(pd.Series(np.full(1, np.datetime64("NaT"), dtype="datetime64[ns]")), np.zeros(n, np.intp))
+    parsed, status = _dates.parse_dates(values.values, dayfirst=dayfirst)
+    flagged = values.at((status == _dates.BAD) | (status == _dates.AMBIGUOUS))
+    if flagged.any():
+        rows = np.flatnonzero(flagged)
+        found = values.values.to_numpy(dtype=object)[values.codes[rows]]
+        date_problems(col, found, status[values.codes[rows]], rows, problems, locate)
+    return values.replace(parsed)
 
 
-def outcomes(values: pd.Series[Any], problems: list[pd.DataFrame], locate: Locate) -> pd.Series[Any]:
-    n = len(values)
-    pieces, rows = _split_cells(values, r"[;,|/\n]|\band\b|&")
-    known = pd.Series(map_distinct(pieces, lambda u: u.map(lambda v: _OUTCOMES.get(header_key(v)))), dtype=object)
-    unknown = known.isna().to_numpy()
-    if unknown.any():
-        problems.append(
-            make_problems(
-                code="unknown_value",
-                value=pieces[unknown].to_numpy(dtype=object),
-                message=f"not a known outcome; kept as written; known outcomes: {list(OUTCOME_ALIASES)}",
-                **locate("outcome", rows[unknown]),
-            )
-        )
-    labels = known.fillna(pieces)
-    return list_column(rows, pa.array(labels.to_numpy(dtype=object), pa.string()), n)
+def date_problems(
+    col: str,
+    found: np.ndarray[Any, Any],
+    status: np.ndarray[Any, Any],
+    rows: np.ndarray[Any, Any],
+    problems: list[pd.DataFrame],
+    locate: Locate,
+) -> None:
+    """Report the bad, then the ambiguous dates: `found[i]`, read with `status[i]`, is on row `rows[i]`.
 
-
-def derive_sectors(industry: pd.Series[Any], table: Mapping[str, str]) -> pd.Series[Any]:
-    return pd.Series(map_distinct(industry, lambda u: u.map(lambda v: table.get(header_key(v), v))))
-
-
-def vocabulary(
-    col: str, values: pd.Series[Any], table: Mapping[str, str], problems: list[pd.DataFrame], locate: Locate
-) -> pd.Series[Any]:
-    known = map_distinct(values, lambda u: u.map(lambda v: table.get(header_key(v))))
-    unknown = values.notna().to_numpy() & pd.isna(known)
-    if unknown.any():
-        problems.append(
-            make_problems(
-                code="unknown_value",
-                value=values.to_numpy(dtype=object)[unknown],
-                message=f"not a known {col}; kept as written; known values: {sorted(set(table.values()))}",
-                **locate(col, unknown),
-            )
-        )
-    return pd.Series(np.where(unknown, values.to_numpy(dtype=object), known))
-
-
-def booleans(values: pd.Series[Any], problems: list[pd.DataFrame], locate: Locate) -> pd.Series[Any]:
-    mapped = pd.Series(map_distinct(values, lambda u: u.map(lambda v: BOOLEAN_VALUES.get(header_key(v)))))
-    bad = (values.notna() & mapped.isna()).to_numpy()
+    Examples
+    --------
+    >>> found: list[pd.DataFrame] = []
+    >>> date_problems("date", np.array(["soon", "03/04/2026"], dtype=object), np.array([_dates.BAD, _dates.AMBIGUOUS]),
+    ...               np.array([4, 9]), found, lambda col, rows: {"file": "f.csv", "line": rows + 2, "column": col})
+    >>> [p[["code", "line"]].values.tolist() for p in found]
+    [[['bad_date', 6]], [['ambiguous_date', 11]]]
+    """
+    bad = status == _dates.BAD
     if bad.any():
         problems.append(
             make_problems(
-                code="bad_boolean",
-                value=values.to_numpy(dtype=object)[bad],
-                message="cannot read this as yes or no; write yes, no, y, n, true, false, 1, 0 or x",
-                **locate("questions_prepared", bad),
+                code="bad_date",
+                value=found[bad],
+                message=f"cannot read this as a date; {_HOW_TO_WRITE_DATES}",
+                **locate(col, rows[bad]),
             )
         )
-    return mapped.astype("boolean")
+    ambiguous = status == _dates.AMBIGUOUS
+    if ambiguous.any():
+        problems.append(
+            make_problems(
+                code="ambiguous_date",
+                value=found[ambiguous],
+                message=(
+                    "this date reads both day-first and month-first; "
+                    f"{_HOW_TO_WRITE_DATES}, or say which order the file uses (dayfirst=True/False, "
+                    "--dayfirst / --monthfirst)"
+                ),
+                **locate(col, rows[ambiguous]),
+            )
+        )
 
 
-def numbers(
-    col: str, values: pd.Series[Any], problems: list[pd.DataFrame], locate: Locate, *, unit: str
-) -> pd.Series[Any]:
+def _report(
+    values: Distinct,
+    wrong: np.ndarray[Any, Any],
+    problems: list[pd.DataFrame],
+    locate: Locate,
+    *,
+    col: str,
+    code: str,
+    message: str,
+) -> None:
+    """Report the rows whose value is `wrong` (one flag per distinct value), with the value as written."""
+    rows = values.at(wrong)
+    if rows.any():
+        written = values.values.to_numpy(dtype=object)[values.codes[rows]]
+        problems.append(make_problems(code=code, value=written, message=message, **locate(col, rows)))
+
+
+def derive_sectors(industry: Distinct, table: Mapping[str, str]) -> Distinct:
+    """The sector of each industry as written (`table`: industry key -> sector), else the industry itself."""
+    return industry.replace(map_distinct(industry.values, lambda u: u.map(lambda v: table.get(header_key(v), v))))
+
+
+def vocabulary(
+    col: str, values: Distinct, table: Mapping[str, str], problems: list[pd.DataFrame], locate: Locate
+) -> Distinct:
+    """Map each value to its canonical name (`table`: spelling key -> name); keep and report unknown ones."""
+    written = values.values
+    known = map_distinct(written, lambda u: u.map(lambda v: table.get(header_key(v))))
+    unknown = written.notna().to_numpy() & pd.isna(known)
+    message = f"not a known {col}; kept as written; known values: {sorted(set(table.values()))}"
+    _report(values, unknown, problems, locate, col=col, code="unknown_value", message=message)
+    return values.replace(np.where(unknown, written.to_numpy(dtype=object), known))
+
+
+def booleans(values: Distinct, problems: list[pd.DataFrame], locate: Locate) -> Distinct:
+    """Read yes/no values (`netinsight.schema.BOOLEAN_VALUES`); report the others."""
+    written = values.values
+    mapped = pd.Series(map_distinct(written, lambda u: u.map(lambda v: BOOLEAN_VALUES.get(header_key(v)))))
+    bad = (written.notna() & mapped.isna()).to_numpy()
+    message = "cannot read this as yes or no; write yes, no, y, n, true, false, 1, 0 or x"
+    _report(values, bad, problems, locate, col="questions_prepared", code="bad_boolean", message=message)
+    return values.replace(mapped.astype("boolean"))
+
+
+def numbers(col: str, values: Distinct, problems: list[pd.DataFrame], locate: Locate, *, unit: str) -> Distinct:
     """Numbers, with an optional unit or prefix (regex `unit`) removed; others are reported."""
 
     def parse(uniques: pd.Series[Any]) -> Any:
         cleaned = uniques.astype(str).str.lower().str.replace(unit, "", regex=True).str.strip()
         return pd.to_numeric(cleaned, errors="coerce").to_numpy(dtype=float)
 
-    numbers = pd.Series(map_distinct(values, parse), dtype="Float64")
-    bad = values.notna().to_numpy() & numbers.isna().to_numpy()
-    if bad.any():
-        problems.append(
-            make_problems(
-                code="bad_number",
-                value=values.to_numpy(dtype=object)[bad],
-                message=f"cannot read this as a number; write digits only in {col!r} (e.g. 45)",
-                **locate(col, bad),
-            )
-        )
-    return numbers
+    written = values.values
+    read = pd.Series(map_distinct(written, parse), dtype="Float64")
+    bad = written.notna().to_numpy() & read.isna().to_numpy()
+    message = f"cannot read this as a number; write digits only in {col!r} (e.g. 45)"
+    _report(values, bad, problems, locate, col=col, code="bad_number", message=message)
+    return values.replace(read)

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from netinsight.csvtext import read_csv_bytes, record_lines
 from netinsight.problems import LogReadError
 from netinsight.readers import read_csv_text, read_table
 
@@ -96,3 +97,33 @@ def test_header_only_and_empty_files(write_file: WriteFile) -> None:
 def test_read_csv_text_offsets_lines() -> None:
     table = read_csv_text("Date,Name\n2026-01-05,Ana\n", "x.csv", first_line=4)
     assert table.lines.tolist() == [5]
+
+
+def test_read_csv_bytes_reads_utf8_as_is_and_decodes_the_rest() -> None:
+    text = "sep=;\nDate;Name\n2026-01-05;José “Pepe”\n"
+    for data in (text.encode("utf-8"), b"\xef\xbb\xbf" + text.encode("utf-8"), text.encode("cp1252")):
+        table = read_csv_bytes(data, "x.csv")
+        assert table.frame.to_dict("list") == {"Date": ["2026-01-05"], "Name": ["José “Pepe”"]}
+        assert table.lines.tolist() == [3]
+        assert table.header_line == 2
+
+
+def test_read_csv_bytes_single_row_and_errors() -> None:
+    table = read_csv_bytes(b"Date,Name\n2026-01-05,Ana", "x.csv")
+    assert table.frame["Name"].tolist() == ["Ana"]
+    assert table.lines.tolist() == [2]
+    with pytest.raises(LogReadError, match=r"x\.csv: the file is empty"):
+        read_csv_bytes(b"\r\n  \r\n", "x.csv")
+    with pytest.raises(LogReadError, match=r"x\.csv: this is a zip or Excel file"):
+        read_csv_bytes(b"PK\x03\x04rest", "x.csv")
+
+
+def test_record_lines_by_hand() -> None:
+    # header on 1; a record with a line break inside quotes on 2-3; an empty line 4; "\r" alone on 5; a record on 6
+    starts, empty = record_lines(b'a,b\n1,"x\ny"\n\n\r\n2,z')
+    assert starts.tolist() == [1, 2, 6]
+    assert empty.tolist() == [4, 5]
+    starts, empty = record_lines(b"a,b\n")
+    assert (starts.tolist(), empty.tolist()) == ([1], [])
+    starts, empty = record_lines(b"")
+    assert (starts.tolist(), empty.tolist()) == ([], [])

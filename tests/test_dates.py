@@ -113,3 +113,24 @@ def test_repeated_values_parse_once_and_map_back() -> None:
     assert (status[::2] == OK).all()
     assert (status[1::2] == AMBIGUOUS).all()
     assert (dates.iloc[::2] == pd.Timestamp("2026-03-14")).all()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-02-30", BAD),  # read by the ISO fast path only if it prints back the same
+        ("2024-02-29", OK),
+        ("2026-13-01", BAD),
+        ("1699-12-31", OK),  # outside the fast path's years, read by the general patterns
+        ("2026-00-10", BAD),
+        ("2026-03-14x", BAD),
+    ],
+)
+def test_iso_days_are_checked_day_by_day(text: str, expected: int) -> None:
+    assert one(text)[1] == expected
+
+
+def test_iso_days_mixed_with_other_forms_give_the_same_days() -> None:
+    dates, status = parse_dates(pd.Series(["2026-03-14", " 2026-03-14 ", "14 Mar 2026", "2026-02-30", ""]))
+    assert status.tolist() == [OK, OK, OK, BAD, EMPTY]
+    assert dates.iloc[:3].tolist() == [pd.Timestamp("2026-03-14")] * 3

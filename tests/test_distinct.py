@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
+import pytest
 
-from netinsight.distinct import map_distinct
+from netinsight.distinct import PARALLEL_ROWS, Distinct, distinct, map_distinct, map_threads
 
 
 def test_map_distinct_calls_once_per_distinct_value_and_keeps_missing() -> None:
@@ -20,3 +22,56 @@ def test_map_distinct_calls_once_per_distinct_value_and_keeps_missing() -> None:
 def test_map_distinct_all_missing_or_empty() -> None:
     assert map_distinct(pd.Series([None, None]), lambda u: u).tolist() == [None, None]
     assert map_distinct(pd.Series([], dtype=object), lambda u: u).tolist() == []
+
+
+def test_distinct_values_and_codes_keep_the_dtype() -> None:
+    d = distinct(pd.Series(["b", "a", None, "b"], dtype="str"))
+    assert d.values.tolist()[:2] == ["b", "a"]
+    assert d.values.isna().tolist() == [False, False, True]
+    assert d.codes.tolist() == [0, 1, 2, 0]
+    assert str(d.values.dtype) == "str"
+    objects = distinct(pd.Series(["x", pd.Timestamp("2026-01-05"), "x"], dtype=object))
+    assert objects.values.tolist() == ["x", pd.Timestamp("2026-01-05")]
+    assert objects.codes.tolist() == [0, 1, 0]
+    assert str(objects.values.dtype) == "object"
+
+
+def test_distinct_empty_and_single_row() -> None:
+    empty = distinct(pd.Series([], dtype="str"))
+    assert len(empty.values) == 0
+    assert empty.rows().tolist() == []
+    one = distinct(pd.Series(["a"], dtype="str"))
+    assert one.rows().tolist() == ["a"]
+
+
+def test_replace_rows_and_at() -> None:
+    d = distinct(pd.Series(["b", "a", "b"], dtype="str", index=[7, 8, 9]))
+    upper = d.replace(d.values.str.upper())
+    assert upper.rows().tolist() == ["B", "A", "B"]
+    assert upper.rows().index.tolist() == [0, 1, 2]
+    assert d.at(d.values.eq("b")).tolist() == [True, False, True]
+    dates = d.replace(pd.Series(pd.to_datetime(["2026-01-05", "2026-01-06"])))
+    assert str(dates.rows().dtype) == "datetime64[us]"
+
+
+def test_rows_keep_only_the_categories_in_use() -> None:
+    d = Distinct(pd.Series(["me", "you"], dtype="category"), np.array([1, 1]))
+    assert d.rows().cat.categories.tolist() == ["you"]
+    nobody = Distinct(pd.Series(["me"], dtype="category"), np.zeros(0, dtype=np.intp))
+    assert nobody.rows().cat.categories.tolist() == []
+
+
+def test_map_threads_keeps_order_on_threads_and_raises() -> None:
+    items = list(range(8))
+    assert map_threads(lambda x: x * x, items, rows=PARALLEL_ROWS) == [x * x for x in items]
+    assert map_threads(lambda x: x + 1, items, rows=1) == [x + 1 for x in items]
+    assert map_threads(lambda x: x, [], rows=PARALLEL_ROWS) == []
+
+    def fail(x: int) -> int:
+        if x == 3:
+            msg = "`x` must not be 3."
+            raise ValueError(msg)
+        return x
+
+    with pytest.raises(ValueError, match="must not be 3"):
+        map_threads(fail, items, rows=PARALLEL_ROWS)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from netinsight.names import id_key, name_key, near_duplicate_pairs
+from netinsight.names import casefold, distinct_id_keys, id_key, name_codes, name_key, near_duplicate_pairs
 
 
 def test_name_key_ignores_case_titles_suffixes_punctuation() -> None:
@@ -46,3 +46,31 @@ def test_near_duplicates_only_within_groups() -> None:
     groups = pd.Series(["acme", "bluefin", "acme"])
     pairs = near_duplicate_pairs(keys, groups=groups)
     assert pairs.values.tolist() == [["acme", "john smith", "jon smith", 0.947]]
+
+
+def test_casefold_matches_python_for_ascii_and_unicode() -> None:
+    values = pd.Series(["MAILTO:Ana@X", "Straße", "ΣΑΣ", "", None], dtype="str")
+    folded = casefold(values)
+    assert folded.tolist()[:4] == [v.casefold() for v in values.iloc[:4]]
+    assert pd.isna(folded.iloc[4])
+    assert casefold(pd.Series([], dtype="str")).tolist() == []
+
+
+def test_name_codes_share_one_code_space() -> None:
+    (contact, introducer), keys = name_codes(
+        pd.Series(["Ana Ruiz", "Ben", None]), pd.Series(["dr. ana ruiz", "", "Cy"])
+    )
+    assert keys.tolist() == ["ana ruiz", "ben", "cy"]
+    assert contact.tolist() == [0, 1, -1]
+    assert introducer.tolist() == [0, -1, 2]
+    (empty,), no_keys = name_codes(pd.Series([], dtype="str"))
+    assert empty.tolist() == []
+    assert no_keys.tolist() == []
+
+
+def test_distinct_id_keys_value_by_value() -> None:
+    ids = pd.Series(["MAILTO:A@B.example", "https://www.x.example/in/a/?q=1", "http://y.example#top", "  ", None])
+    keys = distinct_id_keys(ids)
+    assert keys.tolist()[:3] == ["a@b.example", "x.example/in/a", "y.example"]
+    assert keys.iloc[3:].isna().all()
+    assert id_key(ids).tolist()[:3] == keys.tolist()[:3]

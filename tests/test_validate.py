@@ -218,3 +218,16 @@ def test_same_day_thank_you_and_follow_up_are_fine() -> None:
         frame(date=["2026-01-05 15:00"], contact=["A"], thank_you_date=["2026-01-05"], follow_up_date=["2026-01-05"])
     )
     assert ni.validate_log(log, today=TODAY).empty
+
+
+def test_duplicate_rows_repeat_every_column_not_only_who_and_when() -> None:
+    log = ni.read_log(
+        frame(
+            date=["2026-01-05", "2026-01-05", "2026-01-05", "2026-01-06"],
+            contact=["Ana", "Ana", "Ana", "Ana"],
+            notes=["x", "y", "x", "x"],
+        )
+    )
+    problems = ni.validate_log(log, strict=False, today=TODAY)
+    repeated = problems[problems["code"] == "duplicate_row"]
+    assert repeated[["line", "value"]].values.tolist() == [[3, "same as line 1"]]

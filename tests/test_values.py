@@ -4,7 +4,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from netinsight.values import LIST_OF_TEXT, clean_text, list_column, notes_text
+from netinsight.dates import AMBIGUOUS, BAD
+from netinsight.values import LIST_OF_TEXT, clean_distinct_text, clean_text, date_problems, list_column, notes_text
 
 from .conftest import make_log
 
@@ -107,3 +108,45 @@ def test_list_column_and_clean_text() -> None:
     assert cleaned.iloc[1:3].isna().all()
     assert cleaned.iloc[3] == "NULL"
     assert notes_text(pd.Series([" line one\nline two ", " "])).iloc[0] == "line one\nline two"
+
+
+def test_clean_distinct_text_value_by_value() -> None:
+    cleaned = clean_distinct_text(pd.Series(["  a \t b ", "", None, "NULL"], dtype="str"))
+    assert cleaned.iloc[0] == "a b"
+    assert cleaned.iloc[1:3].isna().all()
+    assert cleaned.iloc[3] == "NULL"
+    assert str(cleaned.dtype) == "str"
+    assert clean_distinct_text(pd.Series([], dtype=object)).tolist() == []
+    assert clean_distinct_text(pd.Series([" x "], dtype=object)).tolist() == ["x"]
+
+
+def test_date_problems_report_bad_then_ambiguous_at_their_rows() -> None:
+    found: list[pd.DataFrame] = []
+
+    def locate(col: str, rows: np.ndarray) -> dict[str, object]:
+        return {"file": "f.csv", "line": rows + 2, "column": col}
+
+    date_problems(
+        "When",
+        np.array(["03/04/2026", "soon", "later"], dtype=object),
+        np.array([AMBIGUOUS, BAD, BAD]),
+        np.array([0, 4, 7]),
+        found,
+        locate,
+    )
+    assert [p["code"].tolist() for p in found] == [["bad_date", "bad_date"], ["ambiguous_date"]]
+    assert found[0][["line", "value", "column"]].values.tolist() == [[6, "soon", "When"], [9, "later", "When"]]
+    assert found[1]["line"].tolist() == [2]
+    date_problems("When", np.array([], dtype=object), np.array([]), np.array([]), found, locate)
+    assert len(found) == 2
+
+
+def test_repeated_bad_values_are_reported_at_every_row() -> None:
+    log = make_log(date=["soon", "2026-01-05", "soon"], contact=["a", "b", "c"], channel=["owl", "phone", "owl"])
+    problems = problems_of(log)
+    assert problems[["line", "code", "value"]].values.tolist() == [
+        [1, "bad_date", "soon"],
+        [1, "unknown_value", "owl"],
+        [3, "bad_date", "soon"],
+        [3, "unknown_value", "owl"],
+    ]

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from netinsight.nearnames import near_duplicate_codes, near_duplicate_pairs, pairs_within_runs
+
+
+def test_pairs_within_runs_by_hand() -> None:
+    groups = np.array([0, 0, 0, 0, 1])
+    blocks = np.array([5, 5, 7, 5, 5])
+    items = np.array([1, 2, 3, 4, 5])
+    g, x, y = pairs_within_runs(groups, blocks, items)
+    assert sorted(zip(g.tolist(), x.tolist(), y.tolist(), strict=True)) == [(0, 1, 2), (0, 1, 4), (0, 2, 4)]
+    g, x, y = pairs_within_runs(groups, blocks, items, flags=np.array([True, False, False, False, False]))
+    assert sorted(zip(x.tolist(), y.tolist(), strict=True)) == [(1, 2), (1, 4)]
+    g, x, y = pairs_within_runs(np.array([], dtype=int), np.array([], dtype=int), np.array([], dtype=int))
+    assert len(g) == len(x) == len(y) == 0
+
+
+def test_near_duplicate_codes_orient_pairs_by_text() -> None:
+    names = np.array(["jon smith", "john smith", "zoë li", "zoe li", "ana ruiz"], dtype=object)
+    found = near_duplicate_codes(np.zeros(5, dtype=int), np.arange(5), names)
+    pairs = sorted((names[a], names[b], r) for a, b, r in zip(found["a"], found["b"], found["ratio"], strict=True))
+    assert pairs == [("john smith", "jon smith", 0.947), ("zoe li", "zoë li", 1.0)]
+    assert near_duplicate_codes(np.array([0]), np.array([0]), names[:1]).empty
+
+
+def test_near_duplicate_codes_between_two_kinds_only() -> None:
+    names = np.array(["jon smith", "john smith", "jonn smith"], dtype=object)
+    between = np.array([True, False, False])  # only pairs of key 0 with another
+    found = near_duplicate_codes(np.zeros(3, dtype=int), np.arange(3), names, between=between)
+    assert sorted(zip(found["a"], found["b"], strict=True)) == [(0, 2), (1, 0)]  # "jon smith" < "jonn smith"
+
+
+def test_near_duplicate_pairs_single_key_and_missing() -> None:
+    assert near_duplicate_pairs(pd.Series(["ana ruiz"])).empty
+    assert near_duplicate_pairs(pd.Series([None, "ana ruiz", None])).empty
