@@ -1,13 +1,13 @@
 """Referral chains: how each person was reached, the chain to one person, every way into a company.
 
 Every analysis takes a log or a graph built from it and returns a tidy DataFrame. A log is
-coded once (`netinsight.people.coded_tables_from_log`) and never turned into a graph; a
-graph is turned back into its tables. The chains come from the referral forest
-(`netinsight.forest`): each person's earliest introducer is their parent, and depths,
-downstream counts and chains are vectorised passes over it. Limits: a person whose
-earliest introducer lies on an introduction cycle has no chain (depth missing) and is
-named in a `ReferralCycleWarning`; `downstream` counts each person once, under their
-earliest introducer.
+coded once (`netinsight.network.network`) and never turned into a graph; a graph is turned
+back into its tables. The chains come from the referral forest (`netinsight.forest`): each
+person's earliest introducer is their parent, and depths, downstream counts and chains are
+vectorised passes over it; the table is built once, in its final order
+(`netinsight.chaintable`). Limits: a person whose earliest introducer lies on an
+introduction cycle has no chain (depth missing) and is named in a `ReferralCycleWarning`;
+`downstream` counts each person once, under their earliest introducer.
 """
 
 from __future__ import annotations
@@ -19,12 +19,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from netinsight.chaintable import (
-    chains_table,
-    employer_key,
-    network,
-    order_chains,
-)
+from netinsight.chaintable import chains_table, employer_key, network, sorted_chains
 from netinsight.names import name_key
 from netinsight.schema import header_key
 
@@ -91,7 +86,7 @@ def referral_chains(G_or_log: nx.DiGraph | pd.DataFrame, *, owner: str | None = 
     1  Ben Okafor      2     me -> Ana Ruiz -> Ben Okafor           1
     2      Cy Tan      3  me -> Ana Ruiz -> Ben Okafor -> Cy Tan           0
     """
-    return order_chains(chains_table(network(G_or_log, owner))[0])
+    return sorted_chains(network(G_or_log, owner))
 
 
 def resolve_person(table: pd.DataFrame, person: str, owner: str | None, argument: str = "person") -> int:

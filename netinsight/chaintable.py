@@ -1,19 +1,20 @@
-"""The chains table: a referral network (log or graph) and its forest as one row per person.
+"""The chains table: a referral network's forest as one row per person, each column built with one take.
 
-`network` codes a log or a graph once; `chains_table` turns its forest (`netinsight.forest`)
-into the rows of `referral_chains`; `order_chains` and `sort_order` order them. Shared by
-`netinsight.chains`, `netinsight.connectors` and `netinsight.linkedin`. Limits: a person
+`chain_forest` builds the forest of a `netinsight.network.Network` (`netinsight.forest`) with
+each node's name as codes; `ChainForest.rows` builds any columns of `referral_chains` for any
+nodes in any order; `chains_table` (forest order) and `sorted_chains` (the final order,
+computed on the forest's arrays first) use it. Shared by `netinsight.chains`,
+`netinsight.connectors`, `netinsight.bridges` and `netinsight.warmpaths`. Limits: a person
 whose earliest introducer lies on an introduction cycle has no chain (depth missing) and is
 named in a `ReferralCycleWarning`.
 """
 
 from __future__ import annotations
 
-import difflib
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
@@ -21,23 +22,24 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from netinsight.employers import normalize_employer
-from netinsight.forest import Forest, build_forest, chain_lists, subtree_sums
-from netinsight.people import coded_tables_from_log
-from netinsight.tables import CodedIntroductions, arrow_text, code_introductions, text_series
-
-if TYPE_CHECKING:
-    import networkx as nx
+from netinsight.forest import Forest, chain_lists, forest_from_codes, subtree_sums
+from netinsight.network import Network, employer_key, network
+from netinsight.ordering import sort_order, text_rank
+from netinsight.textcodes import TextCodes, large_text, str_series, take_or_null
 
 __all__ = [
     "CHAIN_COLUMNS",
+    "ChainForest",
     "Network",
+    "NodeNames",
     "ReferralCycleWarning",
+    "chain_forest",
     "chains_table",
     "employer_key",
     "network",
     "order_chains",
     "sort_order",
+    "sorted_chains",
 ]
 
 IntArray = npt.NDArray[np.int64]
@@ -84,60 +86,66 @@ class ReferralCycleWarning(UserWarning):
 
 
 @dataclass(frozen=True)
-class Network:
-    """A referral network as the analyses use it: the people table and coded introductions."""
+class NodeNames(TextCodes):
+    """The name of each forest node as codes, and the people table's names as codes."""
 
-    people: pd.DataFrame
-    introductions: CodedIntroductions
+    by_person: TextCodes
 
 
-def network(G_or_log: nx.DiGraph | pd.DataFrame, owner: str | None = None) -> Network:
-    """The people and coded introductions of a log or a graph, limited to one owner when asked.
+@dataclass(frozen=True)
+class ChainForest:
+    """A network's referral forest and what its rows are built from: node names (as codes) and people ids."""
 
-    A log is coded directly (no graph, no introductions table); a graph goes through
-    `netinsight.graph.graph_to_tables`.
+    net: Network
+    forest: Forest
+    names: NodeNames
+    ids: pa.Array
 
-    Raises
-    ------
-    TypeError
-        When `G_or_log` is neither a log nor a graph.
-    ValueError
-        When `owner` is not an owner of the network (close matches named).
+    def rows(self, nodes: IntArray, columns: Sequence[str] = CHAIN_COLUMNS) -> pd.DataFrame:
+        """The chain table's `columns` for forest `nodes` (in that order), each built with one take.
+
+        Examples
+        --------
+        >>> from netinsight import read_log
+        >>> log = read_log(pd.DataFrame({"date": ["2026-01-05", "2026-01-09"], "contact": ["Ana", "Ben"]}))
+        >>> chain_forest(network(log)).rows(np.array([1, 0]), ["name", "chain_text"]).values.tolist()
+        [['Ben', 'me -> Ben'], ['Ana', 'me -> Ana']]
+        """
+        return _chain_columns(self, nodes, columns)
+
+
+def _forest(net: Network) -> ChainForest:
+    ids = net.ids
+    kind = net.codes("kind")
+    is_root = np.isin(kind.codes, np.flatnonzero(kind.values.to_numpy(zero_copy_only=False) == "owner"))
+    forest = forest_from_codes(is_root, ids, net.introductions)
+    by_person = net.codes("name")
+    codes = by_person.codes[forest.person]
+    missing = np.flatnonzero(codes < 0)  # the person id stands for a missing name
+    values = pa.concat_arrays([by_person.values, ids.take(pa.array(forest.person[missing]))])
+    codes = codes.copy()
+    codes[missing] = len(by_person.values) + np.arange(len(missing))
+    return ChainForest(net, forest, NodeNames(codes, values, by_person), ids)
+
+
+def chain_forest(net: Network) -> ChainForest:
+    """The referral forest of a network, ready to build chain rows (warns on cycles).
 
     Examples
     --------
     >>> import pandas as pd
     >>> from netinsight import read_log
-    >>> net = network(read_log(pd.DataFrame({"date": ["2026-01-05"], "contact": ["Ana"]})))
-    >>> net.people.index.tolist(), net.introductions.person.tolist()
-    (['owner:me', 'me/ana'], [1])
+    >>> log = read_log(pd.DataFrame({"date": ["2026-01-05"], "contact": ["Ana"]}))
+    >>> chain_forest(network(log)).rows(np.array([0]), ["name", "depth"]).values.tolist()
+    [['Ana', 1]]
     """
-    if isinstance(G_or_log, pd.DataFrame):
-        if "contact" not in G_or_log.columns:
-            msg = f"expected a log (with a 'contact' column) or a graph; columns found: {list(G_or_log.columns)}"
-            raise TypeError(msg)
-        people, coded = coded_tables_from_log(G_or_log)
-    elif hasattr(G_or_log, "nodes") and hasattr(G_or_log, "edges"):
-        from netinsight.graph import graph_to_tables
-
-        people, intros = graph_to_tables(G_or_log)
-        coded = code_introductions(people, intros)
-    else:
-        msg = f"expected a log (DataFrame) or a graph from `graph_from_log`, not {type(G_or_log).__name__}"
-        raise TypeError(msg)
-    if owner is not None:
-        owners = people.loc[people["kind"] == "owner", "owner"].tolist()
-        if owner not in owners:
-            close = difflib.get_close_matches(owner, owners, n=3)
-            hint = f"; did you mean {close}?" if close else f"; owners: {sorted(owners)[:20]}"
-            msg = f"`owner` {owner!r} is not an owner of this network{hint}"
-            raise ValueError(msg)
-        coded = coded.only(owner)
-    return Network(people, coded)
+    chains = _forest(net)
+    _warn_unreachable(chains)
+    return chains
 
 
-def chains_table(net: Network) -> tuple[pd.DataFrame, Forest]:
-    """The `referral_chains` table in forest node order, and the forest (warns on cycles).
+def chains_table(net: Network, *, columns: Sequence[str] = CHAIN_COLUMNS) -> tuple[pd.DataFrame, Forest]:
+    """The `referral_chains` table in forest node order (only `columns`), and the forest (warns on cycles).
 
     Examples
     --------
@@ -147,47 +155,99 @@ def chains_table(net: Network) -> tuple[pd.DataFrame, Forest]:
     >>> chains_table(network(log))[0][["name", "depth", "chain_text"]].values.tolist()
     [['Ana', 1, 'me -> Ana']]
     """
-    people = net.people
-    forest = build_forest(people, net.introductions)
-    attrs = people[["name", "kind", *_ATTRIBUTES]].iloc[forest.person].reset_index(drop=True)  # only the columns used
-    ids = arrow_text(people.index)
-    person = ids.take(pa.array(forest.person))
-    names = pc.coalesce(arrow_text(attrs["name"]), person)
-    _warn_unreachable(forest, names, person)
-    chain = chain_lists(forest, names)
-    introducer = pa.array(forest.introducer, pa.int64(), mask=forest.introducer < 0)
-    depth = pd.array(np.where(forest.depth > 0, forest.depth, 0), dtype="Int64")
-    depth[forest.depth < 0] = pd.NA
-    downstream = pd.array(np.nan_to_num(subtree_sums(forest.parent, forest.depth) - 1, nan=-1), dtype="Int64")
-    downstream[forest.depth < 0] = pd.NA
-    table = pd.DataFrame(
-        {
-            "owner": text_series(pa.array(forest.owners.tolist(), pa.string()).take(pa.array(forest.owner))),
-            "person": text_series(person),
-            "name": text_series(names),
-            "kind": attrs["kind"],
-            "depth": depth,
-            "chain": pd.Series(pd.arrays.ArrowExtensionArray(chain)),
-            "chain_text": text_series(pc.binary_join(chain, " -> ")),
-            "introduced_by": text_series(arrow_text(people["name"]).take(introducer)),
-            "introducer": text_series(ids.take(introducer)),
-            "introduced_on": pd.Series(forest.introduced_on, dtype="datetime64[ns]"),
-            "introductions": forest.introductions,
-            **{col: attrs[col] for col in _ATTRIBUTES},
-            "downstream": downstream,
-        }
-    )
-    return table, forest
+    chains = _forest(net)
+    _warn_unreachable(chains)
+    nodes = np.arange(len(chains.forest.person), dtype=np.int64)
+    return chains.rows(nodes, columns), chains.forest
 
 
-def _warn_unreachable(forest: Forest, names: pa.Array, person: pa.Array) -> None:
+def sorted_chains(net: Network) -> pd.DataFrame:
+    """The `referral_chains` table, built once in its final order (`order_chains` of `chains_table`).
+
+    The order is computed on the forest's arrays first, so no column is copied twice.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from netinsight import read_log
+    >>> log = read_log(pd.DataFrame({"date": ["2026-01-09", "2026-01-05"], "contact": ["Ben", "Ana"]}))
+    >>> sorted_chains(network(log))["name"].tolist()
+    ['Ana', 'Ben']
+    """
+    chains = _forest(net)
+    _warn_unreachable(chains)
+    forest, names = chains.forest, chains.names
+    dates = forest.introduced_on
+    name_rank = np.append(text_rank(str_series(names.values), str.casefold), -1)
+    keys = [
+        text_rank(pd.Series(forest.owners, dtype="str"))[forest.owner] if len(forest.owner) else forest.owner,
+        np.where(forest.depth > 0, forest.depth, np.inf).astype(np.float64),
+        np.where(np.isnat(dates), np.iinfo(np.int64).max, dates.view(np.int64)),
+        name_rank[names.codes],
+    ]
+    order = sort_order(keys, [str_series(chains.ids)], tie_rows=[forest.person])
+    return chains.rows(order)
+
+
+def _chain_columns(chains: ChainForest, nodes: IntArray, columns: Sequence[str]) -> pd.DataFrame:
+    """The chain table's `columns` for forest `nodes`, each built with one take (text through its codes)."""
+    net, forest, names, ids = chains.net, chains.forest, chains.names, chains.ids
+    wanted = set(columns)
+    person = forest.person[nodes]
+    reached = forest.depth[nodes] > 0
+    out: dict[str, Any] = {}
+    if "owner" in wanted:
+        out["owner"] = str_series(TextCodes(forest.owner, large_text(forest.owners)).take(nodes))
+    if "person" in wanted:
+        out["person"] = str_series(ids.take(pa.array(person)))
+    if "name" in wanted:
+        out["name"] = str_series(names.take(nodes))
+    if "depth" in wanted:
+        depth = pd.array(np.where(reached, forest.depth[nodes], 0), dtype="Int64")
+        depth[~reached] = pd.NA
+        out["depth"] = depth
+    if wanted & {"chain", "chain_text"}:
+        chain = chain_lists(forest, names, nodes)
+        if "chain" in wanted:
+            out["chain"] = pd.Series(pd.arrays.ArrowExtensionArray(chain))
+        if "chain_text" in wanted:
+            out["chain_text"] = str_series(pc.binary_join(chain, " -> "))
+    introducer = forest.introducer[nodes]
+    if "introduced_by" in wanted:
+        out["introduced_by"] = str_series(names.by_person.take(introducer))
+    if "introducer" in wanted:
+        out["introducer"] = str_series(take_or_null(ids, introducer))
+    if "introduced_on" in wanted:
+        out["introduced_on"] = pd.Series(forest.introduced_on[nodes], dtype="datetime64[ns]")
+    if "introductions" in wanted:
+        out["introductions"] = forest.introductions[nodes]
+    for col in ("kind", "company", "role", "industry", "sector"):
+        if col in wanted:
+            out[col] = str_series(net.codes(col).take(person))
+    for col in ("interviews", "first_interview", "last_interview", "connected_on", "outcomes"):
+        if col in wanted:
+            values = net.column(col)
+            out[col] = values[person] if isinstance(values, np.ndarray) else values.take(person)
+    if "downstream" in wanted:
+        below = subtree_sums(forest.parent, forest.depth)[nodes] - 1
+        downstream = pd.array(np.nan_to_num(below, nan=-1), dtype="Int64")
+        downstream[~reached] = pd.NA
+        out["downstream"] = downstream
+    return pd.DataFrame({col: out[col] for col in columns}, index=pd.RangeIndex(len(nodes)))
+
+
+def _warn_unreachable(chains: ChainForest) -> None:
+    forest, names, ids = chains.forest, chains.names, chains.ids
     lost = np.flatnonzero(forest.depth < 0)
     if not len(lost):
         return
     owners = forest.owners[forest.owner[lost]]
-    ids = person.take(pa.array(lost)).to_pylist()
-    lost = lost[sorted(range(len(lost)), key=lambda i: (owners[i], ids[i]))]
-    shown = ", ".join(f"{names[int(k)].as_py()} ({forest.owners[forest.owner[k]]})" for k in lost[:10])
+    lost_ids = ids.take(pa.array(forest.person[lost])).to_pylist()
+    lost = lost[sorted(range(len(lost)), key=lambda i: (owners[i], lost_ids[i]))]
+    lost_names = names.take(lost[:10]).to_pylist()
+    shown = ", ".join(
+        f"{name} ({forest.owners[forest.owner[k]]})" for name, k in zip(lost_names, lost[:10], strict=True)
+    )
     more = f" and {len(lost) - 10} more" if len(lost) > 10 else ""
     msg = (
         f"{len(lost)} person(s) cannot be reached from their owner because their introductions go round "
@@ -196,86 +256,10 @@ def _warn_unreachable(forest: Forest, names: pa.Array, person: pa.Array) -> None
     warnings.warn(msg, ReferralCycleWarning, stacklevel=4)
 
 
-def sort_order(keys: Sequence[npt.NDArray[Any]], ties: Sequence[pd.Series[Any]] = ()) -> IntArray:
-    """Row order by `keys` (first = primary, ascending), rows still tied ordered by the text `ties`.
-
-    Only tied rows have their `ties` compared, so long text columns cost little.
-
-    Examples
-    --------
-    >>> sort_order([np.array([2, 1, 1])], [pd.Series(["a", "c", "b"])]).tolist()
-    [2, 1, 0]
-    """
-    order = _key_order(keys) if len(keys) else np.arange(len(ties[0]) if ties else 0)
-    if not ties or len(order) < 2:
-        return order.astype(np.int64)
-    same = np.ones(len(order) - 1, dtype=bool)
-    for key in keys:
-        k = np.asarray(key)[order]
-        same &= k[1:] == k[:-1]
-    if not same.any():
-        return order.astype(np.int64)
-    tied = np.zeros(len(order), dtype=bool)
-    tied[1:] |= same
-    tied[:-1] |= same
-    run = np.cumsum(np.concatenate([[True], ~same]))
-    at = np.flatnonzero(tied)
-    frame = pd.DataFrame({"run": run[at], **{f"t{i}": t.to_numpy(dtype=object)[order[at]] for i, t in enumerate(ties)}})
-    frame = frame.sort_values(list(frame.columns), kind="stable")
-    out = order.copy()
-    out[at] = order[at][frame.index.to_numpy()]
-    return out.astype(np.int64)
-
-
-def _key_order(keys: Sequence[npt.NDArray[Any]]) -> IntArray:
-    """The stable row order by `keys` (first = primary), as `numpy.lexsort` of the reversed keys.
-
-    The keys are turned into dense integer ranks and packed into one integer when they fit,
-    so one stable argsort replaces a lexsort pass per key.
-    """
-    packed = np.zeros(len(keys[0]), dtype=np.int64)
-    span = 1
-    for key in keys:
-        k = np.asarray(key)
-        low, high = (int(k.min()), int(k.max())) if k.dtype.kind in "iu" and len(k) else (0, -1)
-        if k.dtype.kind in "iu" and high - low < 2 * len(k):
-            rank, size = (k - low).astype(np.int64), high - low + 1
-        elif k.dtype.kind in "iuf" and not np.isnan(k).any():
-            uniques, inverse = np.unique(k, return_inverse=True)
-            rank, size = inverse.astype(np.int64).reshape(-1), max(len(uniques), 1)
-        else:
-            return np.lexsort(list(keys)[::-1]).astype(np.int64)
-        span *= size
-        if span >= 2**62:
-            return np.lexsort(list(keys)[::-1]).astype(np.int64)
-        packed = packed * size + rank
-    return np.argsort(packed, kind="stable").astype(np.int64)
-
-
-def _text_rank(values: pd.Series[Any], key: Any = None) -> IntArray:
-    """Rank of each text value among the distinct values (after `key`), -1 missing."""
-    codes, uniques = pd.factorize(values)
-    keyed = pd.Series(np.asarray(uniques, dtype=object)).map(key) if key is not None else pd.Series(uniques)
-    rank = pd.factorize(keyed, sort=True)[0]
-    out = np.where(codes >= 0, rank[np.maximum(codes, 0)] if len(rank) else -1, -1)
-    return out.astype(np.int64)
-
-
 def order_chains(table: pd.DataFrame) -> pd.DataFrame:
     """A chains table sorted by owner, depth (missing last), date of introduction, name and person id."""
     depth = table["depth"].to_numpy(dtype="float64", na_value=np.inf)
     dates = table["introduced_on"].to_numpy(dtype="datetime64[ns]")
     when = np.where(np.isnat(dates), np.iinfo(np.int64).max, dates.view(np.int64))
-    keys = [_text_rank(table["owner"]), depth, when, _text_rank(table["name"], str.casefold)]
+    keys = [text_rank(table["owner"]), depth, when, text_rank(table["name"], str.casefold)]
     return table.iloc[sort_order(keys, [table["person"]])].reset_index(drop=True)
-
-
-def employer_key(names: pd.Series[Any]) -> pd.Series[Any]:
-    """Employer names as comparison keys (`netinsight.employers.normalize_employer`).
-
-    Examples
-    --------
-    >>> employer_key(pd.Series(["Acme Corp.", None])).tolist()
-    ['acme', nan]
-    """
-    return normalize_employer(names)

@@ -1,8 +1,9 @@
 """The referral forest: each (owner, person) gets one parent, their earliest introducer, as integers.
 
-Built from a people table and its coded introductions (`netinsight.people.CodedIntroductions`),
-the forest is a parent array; depths, subtree sums, chains, ancestors and dominators follow
-in vectorised passes, one per generation, with no per-node search. Limits: a node whose
+Built from a people table and its coded introductions (`netinsight.tables.CodedIntroductions`),
+the forest is a parent array (nodes numbered with `netinsight.pairs`, no hashing of every
+pair); depths, subtree sums, chains and ancestors follow in vectorised passes, one per
+generation, with no per-node search (dominators: `netinsight.dominators`). Limits: a node whose
 earliest introducer lies on an introduction cycle has no depth (-1); the number of passes
 grows with the deepest chain, not with the number of people.
 """
@@ -17,7 +18,9 @@ import numpy.typing as npt
 import pandas as pd
 import pyarrow as pa
 
+from netinsight.pairs import index_pairs
 from netinsight.tables import CodedIntroductions
+from netinsight.textcodes import TextCodes, large_text
 
 __all__ = [
     "Forest",
@@ -25,7 +28,7 @@ __all__ = [
     "build_forest",
     "chain_lists",
     "depths",
-    "dominators",
+    "forest_from_codes",
     "levels",
     "subtree_sums",
 ]
@@ -74,25 +77,34 @@ def build_forest(people: pd.DataFrame, intros: CodedIntroductions) -> Forest:
     >>> f.parent.tolist(), f.depth.tolist()
     ([-1, 0], [1, 2])
     """
+    return forest_from_codes((people["kind"] == "owner").to_numpy(), large_text(people.index), intros)
+
+
+def forest_from_codes(is_root: npt.NDArray[np.bool_], ids: pa.Array, intros: CodedIntroductions) -> Forest:
+    """`build_forest` from which people rows are owners' roots and the person ids (Arrow text).
+
+    Examples
+    --------
+    >>> intros = CodedIntroductions(np.array([0, 0]), np.array(["me"], dtype=object), np.array([0, 1]),
+    ...     np.array([1, 2]), np.array(["2026-01-05", "2026-01-09"], dtype="datetime64[ns]"), np.array([1, 1]))
+    >>> f = forest_from_codes(np.array([True, False, False]), pa.array(["owner:me", "me/a", "me/b"]), intros)
+    >>> f.parent.tolist(), f.depth.tolist(), f.introducer.tolist()
+    ([-1, 0], [1, 2], [-1, 1])
+    """
     m = len(intros.person)
-    n_people = max(len(people), 1)
-    is_root = (people["kind"] == "owner").to_numpy()
+    n_people = max(len(is_root), 1)
     from_root = (intros.introducer >= 0) & is_root[np.maximum(intros.introducer, 0)] if m else np.zeros(0, dtype=bool)
-    person_key = intros.owner * n_people + intros.person
-    intro_key = np.where(intros.introducer >= 0, intros.owner * n_people + intros.introducer, -1)
-    codes, _ = pd.factorize(np.concatenate([person_key, intro_key]))
-    edge_node = codes[:m].astype(np.int64)
+    edge_node, source = _edge_nodes(intros.owner, intros.person, intros.introducer, n_people)
     n = int(edge_node.max()) + 1 if m else 0
-    source = codes[m:].astype(np.int64)
-    source[(source >= n) | (intro_key < 0)] = -2
     source[from_root] = -1
     stamp = intros.date.view(np.int64).copy()
     stamp[np.isnat(intros.date)] = _LAST
-    order = np.lexsort((stamp, edge_node))
-    first_mask = np.ones(m, dtype=bool)
-    first_mask[1:] = edge_node[order][1:] != edge_node[order][:-1]
-    first = order[first_mask]  # first[k]: the earliest introduction of node k
-    first = _break_ties(first, edge_node, stamp, intros.introducer, people.index)
+    # first[k]: the earliest introduction of node k (ties: the first listed), one scatter of (date rank, index)
+    rank = pd.factorize(stamp, sort=True)[0].astype(np.int64)
+    first = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(first, edge_node, rank * max(m, 1) + np.arange(m))
+    first = first % max(m, 1)
+    first = _break_ties(first, edge_node, stamp, intros.introducer, ids)
     parent = source[first]
     depth = depths(parent)
     return Forest(
@@ -109,15 +121,32 @@ def build_forest(people: pd.DataFrame, intros: CodedIntroductions) -> Forest:
     )
 
 
-def _break_ties(first: IntArray, node: IntArray, stamp: IntArray, introducer: IntArray, ids: pd.Index[Any]) -> IntArray:
+def _edge_nodes(owner: IntArray, person: IntArray, introducer: IntArray, n_people: int) -> tuple[IntArray, IntArray]:
+    """The node of each introduction's person and of its introducer (-2 outside the owner's network)."""
+    if len(person) and (person.min() < 0 or introducer.max() >= n_people):  # unknown people: pack and hash
+        m = len(person)
+        intro_key = np.where(introducer >= 0, owner * n_people + introducer, -1)
+        codes = pd.factorize(np.concatenate([owner * n_people + person, intro_key]))[0].astype(np.int64)
+        source = codes[m:]
+        source[(source >= int(codes[:m].max()) + 1) | (intro_key < 0)] = -2
+        return codes[:m], source
+    index, node = index_pairs(owner, person)
+    source = index.lookup(owner, introducer)
+    source[source < 0] = -2
+    return node, source
+
+
+def _break_ties(first: IntArray, node: IntArray, stamp: IntArray, introducer: IntArray, ids: pa.Array) -> IntArray:
     """Among introductions on a node's earliest date, pick the introducer whose id sorts first."""
     tied = np.flatnonzero(stamp == stamp[first[node]])
     tied = tied[tied != first[node[tied]]]
     if not len(tied):
         return first
-    nodes = np.unique(node[tied])
-    candidates = np.flatnonzero(np.isin(node, nodes) & (stamp == stamp[first[node]]))
-    text = np.where(introducer[candidates] >= 0, ids.to_numpy(dtype=object)[np.maximum(introducer[candidates], 0)], "")
+    marked = np.zeros(len(first), dtype=bool)
+    marked[node[tied]] = True
+    candidates = np.flatnonzero(marked[node] & (stamp == stamp[first[node]]))
+    named = np.asarray(ids.take(pa.array(np.maximum(introducer[candidates], 0))).to_pylist(), dtype=object)
+    text = np.where(introducer[candidates] >= 0, named, "")
     frame = pd.DataFrame({"node": node[candidates], "id": text, "edge": candidates})
     best = frame.sort_values(["node", "id"], kind="stable").drop_duplicates("node")
     out = first.copy()
@@ -177,29 +206,45 @@ def subtree_sums(parent: IntArray, depth: IntArray, weight: npt.NDArray[Any] | N
     return size
 
 
-def chain_lists(forest: Forest, names: pa.Array) -> pa.ListArray:
-    """Each node's chain of names from the owner (null without a chain), built backwards by generation.
+def chain_lists(forest: Forest, names: TextCodes, nodes: IntArray | None = None) -> pa.ListArray:
+    """The chain of names from the owner of each of `nodes` (default all; null without a chain), built by generation.
 
-    `names` holds one name per node; the chain starts with the owner's name.
+    `names` holds one name per node (as codes); the chain starts with the owner's name.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from netinsight import read_log
+    >>> from netinsight.people import coded_tables_from_log
+    >>> log = read_log(pd.DataFrame({"date": ["2026-01-05", "2026-01-09"], "contact": ["Ana", "Ben"],
+    ...                              "introduced_by": ["", "Ana"]}))
+    >>> f = build_forest(*coded_tables_from_log(log))
+    >>> chain_lists(f, TextCodes(np.array([0, 1]), pa.array(["Ana", "Ben"])), np.array([1, 0])).to_pylist()
+    [['me', 'Ana', 'Ben'], ['me', 'Ana']]
     """
-    depth = forest.depth
-    n = len(depth)
+    rows = np.arange(len(forest.depth), dtype=np.int64) if nodes is None else nodes
+    depth = forest.depth[rows]
     reach = depth > 0
     lengths = np.where(reach, depth + 1, 0)
     offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
-    labels = pa.concat_arrays([names.cast(pa.string()), pa.array(forest.owners.tolist(), pa.string())])
+    n_names = len(names.values)
+    labels = pa.concat_arrays(
+        [names.values.cast(pa.string()), pa.array([*forest.owners.tolist(), None], pa.string())]
+    )  # the names, the owners, a null for a missing name
+    label = np.where(names.codes >= 0, names.codes, n_names + len(forest.owners))
     values = np.zeros(int(offsets[-1]), dtype=np.int64)
     active = np.flatnonzero(reach)
-    cur = active.copy()
+    cur = rows[active]
+    owner = forest.owner[cur]
     pos = offsets[active] + depth[active]
-    while len(active):
-        values[pos] = cur
+    while len(cur):
+        values[pos] = label[cur]
         cur = forest.parent[cur]
         pos = pos - 1
         done = cur < 0
-        values[pos[done]] = n + forest.owner[active[done]]
+        values[pos[done]] = n_names + owner[done]
         keep = ~done
-        active, cur, pos = active[keep], cur[keep], pos[keep]
+        cur, pos, owner = cur[keep], pos[keep], owner[keep]
     flat = labels.take(pa.array(values))
     return pa.ListArray.from_arrays(pa.array(offsets, pa.int32()), flat, mask=pa.array(~reach))
 
@@ -227,75 +272,3 @@ def ancestor_pairs(parent: IntArray, depth: IntArray, nodes: IntArray, *, self_t
     if not heads:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     return np.concatenate(heads), np.concatenate(tails)
-
-
-def dominators(forest: Forest) -> IntArray:
-    """The immediate dominator of each reachable node: the person every way in passes through.
-
-    Starts from the earliest-introducer forest (whose paths contain every dominator) and
-    replaces each node's parent by the nearest common ancestor of all its introducers until
-    nothing changes; -1 is the owner's root, -3 marks nodes without a chain.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> from netinsight import read_log
-    >>> from netinsight.people import coded_tables_from_log
-    >>> log = read_log(pd.DataFrame({"date": ["2026-01-05", "2026-01-06", "2026-01-07", "2026-01-08"],
-    ...     "contact": ["Ana", "Ben", "Cy", "Cy"], "introduced_by": ["", "Ana", "Ana", "Ben"]}))
-    >>> dominators(build_forest(*coded_tables_from_log(log))).tolist()
-    [-1, 0, 0]
-    """
-    n = len(forest.parent)
-    reach = forest.depth > 0
-    node, source = forest.edge_node, forest.edge_source
-    ok = ((source == -1) | ((source >= 0) & reach[np.maximum(source, 0)])) & reach[node]
-    ROOT = n  # the sentinel index for every owner's root
-    pairs = np.unique(np.stack([node[ok], np.where(source[ok] == -1, ROOT, source[ok])]), axis=1)
-    node, source = pairs[0], pairs[1]
-    several = np.bincount(node, minlength=n) > 1
-    multi = several[node]
-    node, source = node[multi], source[multi]
-    rank = np.arange(len(node)) - np.searchsorted(node, node)
-    dom = np.append(np.where(forest.parent >= 0, forest.parent, ROOT), ROOT).astype(np.int64)
-    dom[:n][~reach] = ROOT
-    targets = np.unique(node)
-    for _ in range(n + 1):  # converges in a few rounds; bounded for safety
-        ddepth = depths(np.where(dom[:n] == ROOT, -1, dom[:n]))
-        ddepth = np.append(np.where(reach, ddepth, 0), 0)
-        meet = np.full(n + 1, -1, dtype=np.int64)
-        first = rank == 0
-        meet[node[first]] = source[first]
-        for r in range(1, int(rank.max()) + 1 if len(rank) else 1):
-            pick = rank == r
-            who = node[pick]
-            meet[who] = _meet(meet[who], source[pick], dom, ddepth)
-        changed = meet[targets] != dom[targets]
-        if not changed.any():
-            break
-        dom[targets] = meet[targets]
-    out = np.where(dom[:n] == ROOT, -1, dom[:n])
-    out[~reach] = -3
-    return out
-
-
-def _meet(a: IntArray, b: IntArray, dom: IntArray, ddepth: IntArray) -> IntArray:
-    """Nearest common ancestor of each pair in the tree `dom` (root = its own parent)."""
-    a, b = a.copy(), b.copy()
-    while True:
-        deeper = ddepth[a] > ddepth[b]
-        if not deeper.any():
-            break
-        a[deeper] = dom[a[deeper]]
-    while True:
-        deeper = ddepth[b] > ddepth[a]
-        if not deeper.any():
-            break
-        b[deeper] = dom[b[deeper]]
-    while True:
-        differ = a != b
-        if not differ.any():
-            break
-        a[differ] = dom[a[differ]]
-        b[differ] = dom[b[differ]]
-    return a

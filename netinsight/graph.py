@@ -2,25 +2,26 @@
 
 `graph_from_tables` and `graph_to_tables` are an inverse pair between the tables of
 `netinsight.people` and a `networkx.DiGraph` (introducer -> person, one root per owner);
-`graph_from_log` builds the tables and the graph of a log, and `write_graph` exports it
-for Gephi. The graph is for exploring, drawing and exporting: no analysis needs it.
-Limits: cycles are kept in the graph and reported by the analyses in `netinsight.chains`.
+`graph_from_log` builds the graph of a log from its codes (no introductions table), with
+node and edge attributes made column by column (`netinsight.graphrecords`) and the garbage
+collector paused. `write_graph` (`netinsight.graphexport`) exports it for Gephi. The graph
+is for exploring, drawing and exporting: no analysis needs it. Limits: cycles are kept in
+the graph and reported by the analyses in `netinsight.chains`.
 """
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
-from netinsight.people import coded_tables_from_log, person_ids
+from netinsight.graphexport import write_graph
+from netinsight.graphrecords import EdgeRows, collector_paused, edge_records, node_records
+from netinsight.ordering import sort_order, text_rank
+from netinsight.people import coded_network_from_log, person_ids
 from netinsight.tables import (
-    DATE_COLUMNS,
     INTRODUCTION_COLUMNS,
     LIST_COLUMNS,
     PEOPLE_COLUMNS,
@@ -29,6 +30,7 @@ from netinsight.tables import (
     typed_introductions,
     typed_people,
 )
+from netinsight.textcodes import str_series, with_null
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -38,20 +40,8 @@ __all__ = [
     "graph_from_tables",
     "graph_to_tables",
     "person_ids",  # kept here for the modules that import it from netinsight.graph
-    "write_graph",
+    "write_graph",  # from netinsight.graphexport, kept here for the modules that import it from netinsight.graph
 ]
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the garbage collector while many small objects are created."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def graph_from_log(
@@ -97,15 +87,30 @@ def graph_from_log(
             msg = f"`owner` {owner!r} is not an owner of the log; owners: {sorted(owners.unique().tolist())[:20]}"
             raise ValueError(msg)
         log = log[owners.eq(owner).to_numpy()]
-    people, coded = coded_tables_from_log(log)
-    intros = introductions_frame(people, coded)
+    people, coded = coded_network_from_log(log)
     if connections is not None:
-        from netinsight.linkedin import add_connections
+        from netinsight.connections import add_connections
 
         if owner is not None:
             connections = connections[connections["owner"].astype("str") == owner]
-        people, intros = add_connections(people, intros, connections)
-    return graph_from_tables(people, intros)
+        table = people.frame()
+        return graph_from_tables(*add_connections(table, introductions_frame(table, coded), connections))
+    # the rows by date and owner, then as in introductions_table (person, introducer): text compared only on ties
+    owner_rank = text_rank(pd.Series(coded.owners, dtype="str"))[coded.owner] if len(coded.owner) else coded.owner
+    stamp = coded.date.view(np.int64).copy()
+    stamp[np.isnat(coded.date)] = np.iinfo(np.int64).max
+    ids = str_series(with_null(people.ids))  # the last entry, missing, for rows without an introducer
+    ties = [coded.person, np.where(coded.introducer >= 0, coded.introducer, len(people.ids))]
+    order = sort_order([stamp, owner_rank], [ids, ids], tie_rows=ties)
+    rows = EdgeRows(coded.owners[coded.owner], coded.date, coded.count, coded.introducer, coded.person, order)
+    kind = people.text["kind"]
+    roots = np.flatnonzero(np.isin(kind.codes, np.flatnonzero(kind.values.to_numpy(zero_copy_only=False) == "owner")))
+    meta = {
+        "roots": people.ids.take(pa.array(roots, pa.int64())).to_pylist(),
+        "owners": people.text["owner"].take(roots).to_pylist(),
+        "source": people.source,
+    }
+    return _graph(node_records(people), rows, meta)
 
 
 def graph_from_tables(people: pd.DataFrame, introductions: pd.DataFrame) -> nx.DiGraph:
@@ -147,26 +152,57 @@ def graph_from_tables(people: pd.DataFrame, introductions: pd.DataFrame) -> nx.D
     >>> G.nodes["me/ana ruiz"]["company"], G.edges["owner:me", "me/ana ruiz"]["owners"]
     ('Acme', ['me'])
     """
-    import networkx as nx
-
     _require(people, PEOPLE_COLUMNS, "people")
     _require(introductions, INTRODUCTION_COLUMNS, "introductions")
-    unknown = ~pd.concat([introductions["introducer"], introductions["person"]]).isin(people.index)
-    if unknown.any():
-        missing = sorted(set(pd.concat([introductions["introducer"], introductions["person"]])[unknown]))[:10]
+    ends = pd.concat([introductions["introducer"], introductions["person"]], ignore_index=True)
+    labels = None
+    if people.index.is_unique:
+        at = pd.Index(people.index).get_indexer(ends)
+        known = at >= 0
+    else:  # several nodes with one id: edges name the id
+        known = ends.isin(people.index).to_numpy()
+        at, uniques = pd.factorize(ends)
+        labels = [str(u) for u in uniques]
+    if not known.all():
+        missing = sorted(set(ends[~known]))[:10]
         msg = f"`introductions` names people not in `people`: {missing}; build both tables from one log"
         raise ValueError(msg)
-    nodes = _node_records(people)
-    edges = _edge_records(introductions)
-    roots = people.index[people["kind"] == "owner"].tolist()
-    G = nx.DiGraph(
-        roots=roots,
-        owners=people.loc[people["kind"] == "owner", "owner"].tolist(),
-        source=people.attrs.get("source", ""),
+    m = len(introductions)
+    stamp = introductions["date"].to_numpy(dtype="datetime64[ns]").view(np.int64).copy()
+    stamp[np.isnat(introductions["date"].to_numpy(dtype="datetime64[ns]"))] = np.iinfo(np.int64).max
+    owner_rank = pd.factorize(introductions["owner"].astype("str"), sort=True)[0].astype(np.int64)
+    rows = EdgeRows(
+        introductions["owner"].astype("str").to_numpy(dtype=object),
+        introductions["date"].to_numpy(dtype="datetime64[ns]"),
+        introductions["count"].to_numpy(dtype=np.int64),
+        at[:m].astype(np.int64),
+        at[m:].astype(np.int64),
+        np.lexsort((owner_rank, stamp)),
     )
-    with _collector_paused():
-        G.add_nodes_from(nodes)
-        G.add_edges_from(edges)
+    is_root = people["kind"] == "owner"
+    meta = {
+        "roots": people.index[is_root].tolist(),
+        "owners": people.loc[is_root, "owner"].tolist(),
+        "source": people.attrs.get("source", ""),
+    }
+    return _graph(node_records(people), rows, meta, labels)
+
+
+def _graph(
+    nodes: tuple[list[str], list[dict[str, Any]]],
+    rows: EdgeRows,
+    meta: dict[str, Any],
+    labels: list[str] | None = None,
+) -> nx.DiGraph:
+    """The graph of node records and introductions rows (nodes first, then edges, the collector paused)."""
+    import networkx as nx
+
+    G = nx.DiGraph(**meta)
+    ids, attrs = nodes
+    with collector_paused():
+        G.add_nodes_from(ids)
+        nx.set_node_attributes(G, dict(zip(ids, attrs, strict=True)))
+        G.add_edges_from(edge_records(rows, ids if labels is None else labels))
     return G
 
 
@@ -175,58 +211,6 @@ def _require(table: pd.DataFrame, columns: tuple[str, ...], name: str) -> None:
     if missing:
         msg = f"`{name}` lacks the columns {missing}; columns in {name}: {list(table.columns)}"
         raise ValueError(msg)
-
-
-def _node_records(people: pd.DataFrame) -> list[tuple[str, dict[str, Any]]]:
-    with _collector_paused():
-        columns: dict[str, list[Any]] = {}
-        for col in PEOPLE_COLUMNS:
-            values = people[col]
-            if col in LIST_COLUMNS:
-                columns[col] = [v if v else None for v in values.tolist()]
-            elif col in DATE_COLUMNS:
-                columns[col] = [None if pd.isna(v) else pd.Timestamp(v) for v in values.tolist()]
-            elif col == "interviews":
-                columns[col] = values.astype("int64").tolist()
-            else:
-                columns[col] = values.astype(object).where(values.notna(), None).tolist()
-        names = list(columns)
-        records = []
-        for node, *attrs in zip(people.index.tolist(), *columns.values(), strict=True):
-            records.append((node, {k: v for k, v in zip(names, attrs, strict=True) if v is not None}))
-    return records
-
-
-def _edge_records(introductions: pd.DataFrame) -> list[tuple[str, str, dict[str, Any]]]:
-    intros = introductions.sort_values(["date", "owner"], kind="stable", na_position="last")
-    grouped = intros.groupby(["introducer", "person"], sort=False)
-    table = grouped.agg(
-        owners=("owner", list),
-        dates=("date", list),
-        counts=("count", list),
-        date=("date", "min"),
-        count=("count", "sum"),
-    )
-    records = []
-    for (source, target), owners, dates, counts, date, count in zip(
-        table.index.tolist(),
-        table["owners"].tolist(),
-        table["dates"].tolist(),
-        table["counts"].tolist(),
-        table["date"].tolist(),
-        table["count"].tolist(),
-        strict=True,
-    ):
-        attrs: dict[str, Any] = {
-            "owners": owners,
-            "dates": [None if pd.isna(d) else pd.Timestamp(d) for d in dates],
-            "counts": [int(c) for c in counts],
-            "count": int(count),
-        }
-        if not pd.isna(date):
-            attrs["date"] = pd.Timestamp(date)
-        records.append((source, target, attrs))
-    return records
 
 
 def graph_to_tables(G: nx.DiGraph) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -280,79 +264,3 @@ def graph_to_tables(G: nx.DiGraph) -> tuple[pd.DataFrame, pd.DataFrame]:
     frame = pd.DataFrame(rows)
     frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
     return people, typed_introductions(frame)
-
-
-def write_graph(G: nx.DiGraph, path: str | Path) -> Path:
-    """Write a referral graph for Gephi and other tools: GraphML or GEXF, by the file ending.
-
-    These formats cannot store lists, dates or missing values: lists are written as text
-    joined by ``"; "``, dates as ``YYYY-MM-DD``, and missing values are left out.
-
-    Parameters
-    ----------
-    G
-        A graph from `graph_from_log`. Not modified.
-    path
-        A file ending in ``.graphml`` or ``.gexf``.
-
-    Returns
-    -------
-    pathlib.Path
-        The path written.
-
-    Raises
-    ------
-    ValueError
-        When the ending is neither.
-
-    Examples
-    --------
-    >>> import pandas as pd, tempfile, pathlib, networkx as nx
-    >>> from netinsight import read_log
-    >>> log = read_log(pd.DataFrame({"date": ["2026-01-05"], "contact": ["Ana Ruiz"], "outcome": ["referral"]}))
-    >>> p = write_graph(graph_from_log(log), pathlib.Path(tempfile.mkdtemp()) / "net.graphml")
-    >>> nx.read_graphml(p).nodes["me/ana ruiz"]["outcomes"]
-    'referral'
-    """
-    import networkx as nx
-
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".graphml", ".gexf"):
-        msg = f"`path` must end in .graphml or .gexf, not {path.name!r}"
-        raise ValueError(msg)
-    H = nx.DiGraph()
-    H.graph.update({k: _plain(v) for k, v in G.graph.items() if _plain(v) is not None})
-    with _collector_paused():
-        H.add_nodes_from((n, _plain_attrs(d)) for n, d in G.nodes(data=True))
-        H.add_edges_from((u, v, _plain_attrs(d)) for u, v, d in G.edges(data=True))
-    if suffix == ".graphml":
-        nx.write_graphml(H, path)
-    else:
-        nx.write_gexf(H, path)
-    return path
-
-
-def _plain_attrs(data: dict[str, Any]) -> dict[str, Any]:
-    out = {}
-    for key, value in data.items():
-        plain = _plain(value)
-        if plain is not None:
-            out[key] = plain
-    return out
-
-
-def _plain(value: Any) -> Any:
-    """A value GraphML and GEXF can store (str, int, float, bool), or None."""
-    if isinstance(value, (list, tuple)):
-        items = [_plain(v) for v in value]
-        return "; ".join("" if v is None else str(v) for v in items)
-    if isinstance(value, pd.Timestamp):
-        return value.strftime("%Y-%m-%d") if value == value.normalize() else value.isoformat()
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return None
-    if isinstance(value, (np.integer, np.floating, np.bool_)):
-        return value.item()
-    if isinstance(value, (str, int, float, bool)):
-        return value
-    return str(value)

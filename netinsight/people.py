@@ -2,10 +2,10 @@
 
 A person is identified by ``contact_id`` where given (the same across owners), else by the
 owner and a normalised name (`netinsight.names.name_key`); introducers are matched to the
-owner's contacts by name. The log is coded once (owners and people as integers, no per-row
-strings) and both tables are built from the codes; the analyses keep the codes
-(`coded_tables_from_log`). Limits: a person written as their own introducer gets no edge
-(`netinsight.validate_log` reports it).
+owner's contacts by name. The log is coded once (`netinsight.logcodes`: owners and people as
+integers, no per-row strings) and both tables are built from the codes; the analyses keep the
+codes and the people as arrays (`coded_network_from_log`, `netinsight.peoplecodes`). Limits:
+a person written as their own introducer gets no edge (`netinsight.validate_log` reports it).
 """
 
 from __future__ import annotations
@@ -15,16 +15,25 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-import pyarrow as pa
 
-from netinsight.logcodes import bare_log, code_log, people_from_codes
+from netinsight.logcodes import bare_log, code_log
+from netinsight.pairs import index_pairs
+from netinsight.peoplecodes import PeopleCodes, people_from_codes
 from netinsight.tables import (
     CodedIntroductions,
     introductions_frame,
     text_series,
 )
+from netinsight.textcodes import take_or_null
 
-__all__ = ["coded_tables_from_log", "introductions_table", "people_table", "person_ids", "tables_from_log"]
+__all__ = [
+    "coded_network_from_log",
+    "coded_tables_from_log",
+    "introductions_table",
+    "people_table",
+    "person_ids",
+    "tables_from_log",
+]
 
 IntArray = npt.NDArray[np.int64]
 _LAST = np.iinfo(np.int64).max
@@ -143,7 +152,7 @@ def tables_from_log(log: pd.DataFrame, *, connections: pd.DataFrame | None = Non
     people, coded = coded_tables_from_log(log)
     intros = introductions_frame(people, coded)
     if connections is not None:
-        from netinsight.linkedin import add_connections
+        from netinsight.connections import add_connections
 
         people, intros = add_connections(people, intros, connections)
     return people, intros
@@ -181,7 +190,7 @@ def person_ids(log: pd.DataFrame) -> pd.Series[Any]:
     coded = code_log(log)
     at = np.full(len(log), -1, dtype=np.int64)
     at[coded.rows] = coded.person
-    out = text_series(coded.ids.take(pa.array(at, pa.int64(), mask=at < 0)))
+    out = text_series(take_or_null(coded.ids, at))
     out.index = log.index
     return out.rename("person")
 
@@ -211,6 +220,22 @@ def coded_tables_from_log(log: pd.DataFrame) -> tuple[pd.DataFrame, CodedIntrodu
     >>> people.index[coded.introducer].tolist(), people.index[coded.person].tolist()
     (['owner:me'], ['me/ana'])
     """
+    people, intros = coded_network_from_log(log)
+    return people.frame(), intros
+
+
+def coded_network_from_log(log: pd.DataFrame) -> tuple[PeopleCodes, CodedIntroductions]:
+    """`coded_tables_from_log` with the people table as arrays (`PeopleCodes.frame` builds the table).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from netinsight import read_log
+    >>> log = read_log(pd.DataFrame({"date": ["2026-01-05"], "contact": ["Ana"]}))
+    >>> people, coded = coded_network_from_log(log)
+    >>> people.text["name"].decode().to_pylist(), people.ids.to_pylist()
+    (['me', 'Ana'], ['owner:me', 'me/ana'])
+    """
     log = bare_log(log)
     coded = code_log(log)
     rows, owner, person, introducer = coded.rows, coded.owner, coded.person, coded.introducer
@@ -219,19 +244,16 @@ def coded_tables_from_log(log: pd.DataFrame) -> tuple[pd.DataFrame, CodedIntrodu
     date = log["date"].to_numpy(dtype="datetime64[ns]")[rows]
     stamp = date.view(np.int64).copy()
     stamp[np.isnat(date)] = _LAST
-    e_owner, e_src, e_dst, e_stamp = owner[keep], introducer[keep], person[keep], stamp[keep]
-    order = np.lexsort((e_stamp, e_src, e_dst, e_owner))
-    e_owner, e_src, e_dst, e_stamp = e_owner[order], e_src[order], e_dst[order], e_stamp[order]
-    new = np.ones(len(order), dtype=bool)
-    new[1:] = (e_owner[1:] != e_owner[:-1]) | (e_dst[1:] != e_dst[:-1]) | (e_src[1:] != e_src[:-1])
-    starts = np.flatnonzero(new)
-    counts = np.diff(np.append(starts, len(order)))
-    g_owner, g_src, g_dst, g_stamp = e_owner[starts], e_src[starts], e_dst[starts], e_stamp[starts]
+    g_owner, g_src, g_dst, g_stamp, counts = _group_introductions(
+        owner[keep], introducer[keep], person[keep], stamp[keep]
+    )
     # introducers never interviewed by that owner: joined to the owner's root, undated
-    met = pd.Index(owner * n_people + person)
-    named = np.sort(pd.unique(g_owner[g_src >= 0] * n_people + g_src[g_src >= 0]))
-    unmet = named[~pd.Index(named).isin(met)]
-    u_owner, u_person = unmet // max(n_people, 1), unmet % max(n_people, 1)
+    met, _ = index_pairs(owner, person)
+    named = g_src >= 0
+    unmet_edge = np.flatnonzero(named)[met.lookup(g_owner[named], g_src[named]) < 0]
+    width = max(n_people, 1)
+    unmet = np.sort(pd.unique(g_owner[unmet_edge] * width + g_src[unmet_edge]))
+    u_owner, u_person = unmet // width, unmet % width
     people, position, root_row = people_from_codes(log, coded, g_owner, g_dst, g_stamp, u_owner, u_person)
     all_owner = np.concatenate([g_owner, u_owner])
     all_src = np.concatenate([g_src, np.full(len(unmet), -1)])
@@ -247,3 +269,28 @@ def coded_tables_from_log(log: pd.DataFrame) -> tuple[pd.DataFrame, CodedIntrodu
         count=np.concatenate([counts, np.zeros(len(unmet), dtype=np.int64)]),
     )
     return people, intros
+
+
+def _group_introductions(
+    owner: IntArray, src: IntArray, dst: IntArray, stamp: IntArray
+) -> tuple[IntArray, IntArray, IntArray, IntArray, IntArray]:
+    """Distinct (owner, person, introducer) sorted by those codes, with the earliest stamp and the count of each."""
+    n_src = int(src.max()) + 2 if len(src) else 1
+    n_dst = int(dst.max()) + 1 if len(dst) else 1
+    n_owner = int(owner.max()) + 1 if len(owner) else 1
+    if n_owner * n_dst * n_src < 2**62:  # (owner, person, introducer) packed into one integer each
+        key = (owner * n_dst + dst) * n_src + (src + 1)
+        order = np.argsort(key)
+        sorted_key = key[order]
+        new = np.ones(len(key), dtype=bool)
+        new[1:] = sorted_key[1:] != sorted_key[:-1]
+    else:
+        order = np.lexsort((stamp, src, dst, owner))
+        new = np.ones(len(order), dtype=bool)
+        new[1:] = (owner[order][1:] != owner[order][:-1]) | (dst[order][1:] != dst[order][:-1])
+        new[1:] |= src[order][1:] != src[order][:-1]
+    starts = np.flatnonzero(new)
+    counts = np.diff(np.append(starts, len(order))).astype(np.int64)
+    first = order[starts]
+    earliest = np.minimum.reduceat(stamp[order], starts) if len(starts) else np.zeros(0, dtype=np.int64)
+    return owner[first], src[first], dst[first], earliest.astype(np.int64), counts

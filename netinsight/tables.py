@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from netinsight.normalize import LIST_OF_TEXT
+from netinsight.textcodes import large_text, str_series, take_or_null
 
 __all__ = [
     "DATE_COLUMNS",
@@ -32,6 +33,7 @@ __all__ = [
     "arrow_text",
     "code_introductions",
     "introductions_frame",
+    "introductions_order",
     "root_id",
     "text_lists",
     "text_series",
@@ -150,18 +152,41 @@ def introductions_frame(people: pd.DataFrame, coded: CodedIntroductions) -> pd.D
     >>> introductions_frame(people, coded)[["introducer", "person"]].values.tolist()
     [['owner:me', 'me/ana']]
     """
-    ids = pa.array(np.asarray(people.index, dtype=object), pa.string())
-    owners = pa.array(coded.owners.tolist(), pa.string())
+    ids = large_text(people.index)
+    order = introductions_order(ids, coded)
     frame = pd.DataFrame(
         {
-            "owner": text_series(owners.take(pa.array(coded.owner))),
-            "introducer": text_series(ids.take(pa.array(coded.introducer, pa.int64(), mask=coded.introducer < 0))),
-            "person": text_series(ids.take(pa.array(coded.person))),
-            "date": coded.date,
-            "count": coded.count,
+            "owner": str_series(large_text(coded.owners).take(pa.array(coded.owner[order]))),
+            "introducer": str_series(take_or_null(ids, coded.introducer[order])),
+            "person": str_series(ids.take(pa.array(coded.person[order]))),
+            "date": pd.Series(coded.date[order], dtype="datetime64[ns]"),
+            "count": pd.Series(coded.count[order], dtype="int64"),
         }
     )
-    return typed_introductions(frame)
+    return frame
+
+
+def introductions_order(ids: pa.Array, coded: CodedIntroductions) -> IntArray:
+    """The order of `typed_introductions` (owner, person, date, introducer; missing last) on codes.
+
+    The people ids are sorted once; the rows are then ordered on integer ranks.
+
+    Examples
+    --------
+    >>> coded = CodedIntroductions(np.array([0, 0]), np.array(["me"], dtype=object), np.array([0, 0]),
+    ...     np.array([2, 1]), np.array(["2026-01-05", "NaT"], dtype="datetime64[ns]"), np.array([1, 0]))
+    >>> introductions_order(pa.array(["owner:me", "me/b", "me/a"]), coded).tolist()
+    [0, 1]
+    """
+    rank = np.empty(len(ids), dtype=np.int64)
+    rank[pc.sort_indices(ids).to_numpy()] = np.arange(len(ids))
+    owner_rank = pd.factorize(pd.Series(coded.owners, dtype="str"), sort=True)[0].astype(np.int64)
+    stamp = coded.date.view(np.int64).copy()
+    stamp[np.isnat(coded.date)] = np.iinfo(np.int64).max
+    introducer = np.where(coded.introducer >= 0, rank[np.maximum(coded.introducer, 0)] if len(rank) else 0, len(ids))
+    person = np.where(coded.person >= 0, rank[np.maximum(coded.person, 0)] if len(rank) else 0, len(ids))
+    owner = owner_rank[coded.owner] if len(coded.owner) else coded.owner
+    return np.lexsort((introducer, stamp, person, owner)).astype(np.int64)
 
 
 def text_series(array: pa.Array | pa.ChunkedArray) -> pd.Series[Any]:

@@ -34,3 +34,24 @@ def test_chains_table_and_order_by_hand() -> None:
     assert ordered["depth"].tolist() == [1, 2, 3]
     assert ordered["downstream"].tolist() == [2, 1, 0]
     assert ordered["chain_text"].iloc[-1] == "me -> Ana Ruiz -> Ben Okafor -> Cy Tan"
+
+
+def test_sorted_chains_is_order_chains_of_chains_table() -> None:
+    from netinsight.chaintable import sorted_chains
+    from tests.network_logs import cohort_log, hand_log
+
+    for log in (hand_log(), cohort_log()):
+        net = network(log)
+        pd.testing.assert_frame_equal(sorted_chains(net), order_chains(chains_table(net)[0]))
+
+
+def test_chain_forest_rows_in_any_order_and_subset() -> None:
+    from netinsight.chaintable import chain_forest
+    from tests.network_logs import hand_log
+
+    chains = chain_forest(network(hand_log()))
+    table = chains_table(network(hand_log()))[0]
+    rows = chains.rows(np.array([2, 0]), ["depth", "name"])
+    assert list(rows.columns) == ["depth", "name"]
+    assert rows.values.tolist() == table.iloc[[2, 0]][["depth", "name"]].values.tolist()
+    assert len(chains.rows(np.zeros(0, dtype=np.int64))) == 0

@@ -31,3 +31,26 @@ def test_empty_forest() -> None:
     assert depths(empty).tolist() == []
     assert levels(empty) == []
     assert [a.tolist() for a in ancestor_pairs(empty, empty, empty, self_too=False)] == [[], []]
+
+
+def test_forest_from_codes_and_chain_lists_of_chosen_nodes() -> None:
+    import pyarrow as pa
+
+    from netinsight.forest import chain_lists, forest_from_codes
+    from netinsight.tables import CodedIntroductions
+    from netinsight.textcodes import TextCodes
+
+    # me -> a (2026-01-05) -> b (2026-01-09); b also by nobody known (introducer -1) later
+    intros = CodedIntroductions(
+        np.array([0, 0, 0]),
+        np.array(["me"], dtype=object),
+        np.array([0, 1, -1]),
+        np.array([1, 2, 2]),
+        np.array(["2026-01-05", "2026-01-09", "NaT"], dtype="datetime64[ns]"),
+        np.array([1, 1, 0]),
+    )
+    forest = forest_from_codes(np.array([True, False, False]), pa.array(["owner:me", "me/a", "me/b"]), intros)
+    assert (forest.parent.tolist(), forest.depth.tolist(), forest.introductions.tolist()) == ([-1, 0], [1, 2], [0, 2])
+    names = TextCodes(np.array([0, 1]), pa.array(["A", "B"]))
+    assert chain_lists(forest, names, np.array([1, 0])).to_pylist() == [["me", "A", "B"], ["me", "A"]]
+    assert chain_lists(forest, names, np.zeros(0, dtype=np.int64)).to_pylist() == []

@@ -31,3 +31,38 @@ def test_bare_log_drops_attrs_without_copying_data() -> None:
     bare = bare_log(log)
     assert bare.attrs == {}
     assert "problems" in log.attrs
+
+
+def test_text_codes_share_one_set_of_values() -> None:
+    from netinsight.logcodes import text_codes
+
+    codes, values = text_codes(pd.Series(["a", "b", None], dtype="str"), pd.Series(["b", "c"], dtype="str"))
+    assert [c.tolist() for c in codes] == [[0, 1, -1], [1, 2]]
+    assert values.to_pylist() == ["a", "b", "c"]
+    (single,), one = text_codes(pd.Series([], dtype="str"))
+    assert (single.tolist(), one.to_pylist()) == ([], [])
+
+
+def test_distinct_id_keys_agree_with_id_key() -> None:
+    import pyarrow as pa
+
+    from netinsight.logcodes import distinct_id_keys
+    from netinsight.names import id_key
+
+    ids = ["ana@x.example", " bo@y.example", "HTTPS://www.LinkedIn.com/in/cy/", "mailto:dee@z", "a?b", "e/", "", "é@x"]
+    expected = [None if pd.isna(k) else k for k in id_key(pd.Series(ids, dtype="str")).tolist()]
+    assert distinct_id_keys(pa.array(ids)).to_pylist() == expected
+    plain = pa.array(["ana@x.example", "li.com/in/bo"], pa.large_string())
+    assert distinct_id_keys(plain) is plain  # nothing to change: the same array back
+
+
+def test_date_order_and_stable_order_match_a_stable_argsort() -> None:
+    import numpy as np
+
+    from netinsight.logcodes import date_order, stable_order
+
+    dates = np.array(["2026-01-02", "NaT", "2026-01-01", "2026-01-02", "NaT"], dtype="datetime64[ns]")
+    assert date_order(dates).tolist() == np.argsort(dates, kind="stable").tolist() == [2, 0, 3, 1, 4]
+    wide = np.arange(70_000)[::-1] % 66_000  # more distinct keys than a radix pass takes
+    assert stable_order(wide).tolist() == np.argsort(wide, kind="stable").tolist()
+    assert date_order(np.zeros(0, dtype="datetime64[ns]")).tolist() == []

@@ -78,3 +78,15 @@ def test_self_introduction_gets_no_edge() -> None:
     log = make_log(date=["2026-01-05"], contact=["Ana Ruiz"], introduced_by=["ana ruiz"])
     assert introductions_table(log)["introducer"].tolist() == []
     assert people_table(log).index.tolist() == ["owner:me", "me/ana ruiz"]
+
+
+def test_coded_network_from_log_is_the_people_table_as_arrays() -> None:
+    from netinsight.people import coded_network_from_log, coded_tables_from_log
+
+    people, coded = coded_network_from_log(hand_log())
+    table, same = coded_tables_from_log(hand_log())
+    pd.testing.assert_frame_equal(people.frame(), table)
+    assert coded.person.tolist() == same.person.tolist()
+    assert people.text["name"].decode().to_pylist() == table["name"].tolist()
+    empty, intros = coded_network_from_log(make_log(date=["2026-01-05"], contact=[""]))
+    assert (empty.ids.to_pylist(), len(intros.person)) == (["owner:me"], 0)  # the owner's root only

@@ -22,3 +22,23 @@ def test_typed_people_adds_missing_columns() -> None:
     assert list(people.columns) == list(PEOPLE_COLUMNS)
     assert people.index.name == "person"
     assert list(people.loc["me/ana", "outcomes"]) == []
+
+
+def test_introductions_order_is_the_typed_order() -> None:
+    import numpy as np
+
+    from netinsight.people import coded_tables_from_log
+    from netinsight.tables import introductions_order, typed_introductions
+    from netinsight.textcodes import large_text
+
+    for log in (hand_log(), cohort_log()):
+        people, coded = coded_tables_from_log(log)
+        frame = introductions_frame(people, coded)
+        pd.testing.assert_frame_equal(typed_introductions(frame.iloc[::-1]), frame)
+        order = introductions_order(large_text(people.index), coded)
+        assert sorted(order.tolist()) == list(range(len(order)))
+        assert people.index[coded.person[order]].tolist() == frame["person"].tolist()
+    empty_people, empty_intros = tables_from_log(hand_log()[:0])
+    empty = introductions_order(large_text(empty_people.index), code_introductions(empty_people, empty_intros))
+    assert isinstance(empty, np.ndarray)
+    assert empty.tolist() == []

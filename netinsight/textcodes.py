@@ -1,0 +1,126 @@
+"""Text columns as dictionary codes, so that taking rows in any order gathers integers, not strings.
+
+A take of a million strings at scattered rows is bound by memory latency; the same take on
+the column's integer codes, followed by a take from its few distinct values, costs a
+fraction of it. `TextCodes` holds a column that way; `encode_text` builds it from a pandas
+or Arrow column. Limits: a column with nearly all values distinct gains nothing (encoding
+it costs a hash of every value); use a plain Arrow take for those.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+__all__ = ["TextCodes", "encode_text", "large_text", "str_series", "take_or_null", "with_null"]
+
+IntArray = npt.NDArray[np.int64]
+
+
+def large_text(values: Any) -> pa.Array:
+    """Text (a pandas Series, Index or array, or Arrow) as one Arrow ``large_string`` array.
+
+    Examples
+    --------
+    >>> str(large_text(pd.Series(["a", None])).type)
+    'large_string'
+    """
+    if isinstance(values, pa.ChunkedArray):
+        array = values.chunk(0) if values.num_chunks == 1 else values.combine_chunks()
+    elif isinstance(values, pa.Array):
+        array = values
+    else:
+        return large_text(pa.array(pd.array(values, dtype="str")))
+    return array if array.type == pa.large_string() else array.cast(pa.large_string())
+
+
+def str_series(values: pa.Array | pa.ChunkedArray) -> pd.Series[Any]:
+    """An Arrow text array as a pandas ``str`` Series (missing values NaN), without a copy of large strings.
+
+    Examples
+    --------
+    >>> str_series(pa.array(["a", None])).tolist()
+    ['a', nan]
+    """
+    chunked = pa.chunked_array([large_text(values)])
+    dtype = pd.StringDtype("pyarrow", na_value=np.nan)  # pandas' "str"
+    return pd.Series(pd.arrays.ArrowStringArray(chunked, dtype=dtype))  # type: ignore[call-arg]
+
+
+@dataclass(frozen=True)
+class TextCodes:
+    """A text column as ``codes`` (one per row, -1 missing) into its distinct ``values``."""
+
+    codes: IntArray
+    values: pa.Array
+
+    def take(self, rows: IntArray) -> pa.Array:
+        """The text at `rows` (-1 gives missing), as ``large_string``.
+
+        Missing values point at a null appended to ``values``, so the take needs no mask.
+
+        Examples
+        --------
+        >>> encode_text(pd.Series(["b", "a", "b"])).take(np.array([2, -1, 1])).to_pylist()
+        ['b', None, 'a']
+        """
+        n = len(self.values)
+        table = np.append(np.where(self.codes >= 0, self.codes, n), n)  # row -1 -> the last entry, a null
+        return with_null(self.values).take(pa.array(table[rows]))
+
+    def decode(self) -> pa.Array:
+        """The text of every row, as ``large_string``.
+
+        Examples
+        --------
+        >>> TextCodes(np.array([1, -1]), pa.array(["a", "b"])).decode().to_pylist()
+        ['b', None]
+        """
+        return with_null(self.values).take(pa.array(np.where(self.codes >= 0, self.codes, len(self.values))))
+
+
+def with_null(values: pa.Array) -> pa.Array:
+    """Text values and one null after them (the target of missing positions).
+
+    Examples
+    --------
+    >>> with_null(pa.array(["a"])).to_pylist()
+    ['a', None]
+    """
+    return pa.concat_arrays([large_text(values), pa.nulls(1, pa.large_string())])
+
+
+def take_or_null(values: pa.Array, at: IntArray) -> pa.Array:
+    """``values`` at positions `at`, null where `at` is negative, without building a mask.
+
+    Examples
+    --------
+    >>> take_or_null(pa.array(["a", "b"]), np.array([1, -1])).to_pylist()
+    ['b', None]
+    """
+    return with_null(values).take(pa.array(np.where(at >= 0, at, len(values))))
+
+
+def encode_text(column: pd.Series[Any] | pa.Array | pa.ChunkedArray) -> TextCodes:
+    """The dictionary codes of a text column (a categorical's own codes and categories).
+
+    Examples
+    --------
+    >>> t = encode_text(pd.Series(["b", None, "b", "a"]))
+    >>> t.codes.tolist(), t.values.to_pylist()
+    ([0, -1, 0, 1], ['b', 'a'])
+    """
+    if isinstance(column, pd.Series) and isinstance(column.dtype, pd.CategoricalDtype):
+        codes = column.cat.codes.to_numpy().astype(np.int64)
+        return TextCodes(codes, large_text(pd.Index(column.cat.categories).astype("str")))
+    if isinstance(column, pd.Series):
+        column = pa.array(column.astype("str").array)
+    encoded = pc.dictionary_encode(large_text(column))
+    codes = encoded.indices.fill_null(-1).to_numpy()
+    return TextCodes(codes.astype(np.int64), encoded.dictionary)
