@@ -57,6 +57,12 @@ _SUMMARY_RATES: Final = (
 )
 
 
+def _codes(values: pd.Series[Any]) -> np.ndarray[Any, Any]:
+    """Integer codes of `values` (equal values, equal codes; missing -> -1): students and people are
+    counted on integers, which is much faster than on strings."""
+    return pd.factorize(values)[0]
+
+
 def _key_text(values: pd.Series[Any]) -> pd.Series[Any]:
     """Group key values as text, missing ones labelled `NOT_RECORDED`."""
     text = values.astype("string").str.strip()
@@ -101,9 +107,13 @@ def _interviews(
     follow = follow_up_flags(log, policy=policy, today=today)
     stages = stage_flags(log)
     work = pd.DataFrame({k: glog[k].to_numpy(dtype=object) for k in keys})
-    work["student"] = log["owner"].astype(str).to_numpy()
-    work["person"] = (work["student"] + "\x1f" + ids.to_numpy(dtype=object)).to_numpy()
-    work["sector"] = log["sector"].astype(object).to_numpy()
+    work["student"] = _codes(log["owner"])
+    person = _codes(ids).astype(np.float64)
+    person[person < 0] = np.nan  # no contact: no person
+    work["person"] = work["student"] * (len(log) + 1.0) + person
+    sector = _codes(log["sector"]).astype(np.float64)
+    sector[sector < 0] = np.nan  # nunique leaves missing sectors out
+    work["sector"] = sector
     work["depth"] = referral_depth(log, person=ids).to_numpy(dtype=float, na_value=np.nan)
     for col in ("thank_you_due", "on_time", "check_in_due", "check_in"):
         work[col] = follow[col].to_numpy()
@@ -271,7 +281,7 @@ def cohort_industries(log: pd.DataFrame, *, min_cell: int = 10) -> pd.DataFrame:
     (['industry', 'students', 'student_share', 'interviews'], 'Total')
     """
     min_cell = check_min_cell(min_cell)
-    work = pd.DataFrame({"industry": _key_text(log["sector"]), "student": log["owner"].astype(str).to_numpy()})
+    work = pd.DataFrame({"industry": _key_text(log["sector"]), "student": _codes(log["owner"])})
     groups = _per_group(work, ["industry"]).drop(columns="interviews_per_student")
     groups = groups.sort_values(["students", "interviews", "industry"], ascending=[False, False, True], kind="stable")
     total = _per_group(work, []).drop(columns="interviews_per_student")
@@ -313,7 +323,7 @@ def cohort_activity(log: pd.DataFrame, *, by: str = "month", min_cell: int = 10)
     min_cell = check_min_cell(min_cell)
     keys, glog = _grouped_log(log, by)
     work = pd.DataFrame({k: glog[k].to_numpy(dtype=object) for k in keys})
-    work["student"] = glog["owner"].astype(str).to_numpy()
+    work["student"] = _codes(glog["owner"])
     groups = _per_group(work, keys)
     first = pd.Series(log["date"].to_numpy()).groupby(work[keys[0]].to_numpy()).min()
     groups = groups.assign(_first=groups[keys[0]].map(first)).sort_values(["_first", keys[0]], kind="stable")
@@ -355,7 +365,7 @@ def cohort_employers(log: pd.DataFrame, *, n: int = 20, min_cell: int = 10) -> p
             "key": normalize_employer(log["company"]).to_numpy(dtype=object),
             "employer": log["company"].to_numpy(dtype=object),
             "industry": log["sector"].astype(object).to_numpy(),
-            "student": log["owner"].astype(str).to_numpy(),
+            "student": _codes(log["owner"]),
         }
     ).dropna(subset=["key"])
     grouped = work.groupby("key", sort=True)
@@ -403,7 +413,7 @@ def cohort_funnel(log: pd.DataFrame, *, min_cell: int = 10) -> pd.DataFrame:
     """
     min_cell = check_min_cell(min_cell)
     flags = stage_flags(log)
-    owner = log["owner"].astype(str).to_numpy()
+    owner = _codes(log["owner"])
     stages = [s for s in FUNNEL_STAGES if s != "interview"]
     students = [len(np.unique(owner[flags[s].to_numpy()])) for s in stages]
     table = pd.DataFrame(

@@ -88,15 +88,17 @@ def referral_depth(log: pd.DataFrame, *, person: pd.Series[Any] | None = None) -
     >>> referral_depth(log).tolist()
     [1, 2]
     """
-    from netinsight.chains import referral_chains  # the chain computation is only needed here
+    from netinsight.chaintable import chains_table  # the chain computation is only needed here
     from netinsight.graph import person_ids
+    from netinsight.network import network
 
     ids = person_ids(log) if person is None else person
-    chains = referral_chains(log)[["owner", "person", "depth"]]
-    rows = pd.DataFrame({"owner": log["owner"].astype("str").to_numpy(), "person": ids.to_numpy()})
-    chains = chains.assign(owner=chains["owner"].astype("str"), person=chains["person"].astype("str"))
-    depth = rows.merge(chains, on=["owner", "person"], how="left")["depth"]
-    return pd.Series(depth.to_numpy(), index=log.index, name="depth").astype("Int64")
+    chains = chains_table(network(log), columns=("owner", "person", "depth"))[0]
+    known = pd.Index(chains["owner"].astype("str") + "\x1f" + chains["person"].astype("str"))
+    rows = log["owner"].astype("str").reset_index(drop=True) + "\x1f" + ids.reset_index(drop=True)
+    at = known.get_indexer(pd.Index(rows))
+    depth = chains["depth"].astype("Int64").array.take(at, allow_fill=True)
+    return pd.Series(depth, index=log.index, name="depth")
 
 
 def _group_values(log: pd.DataFrame, by: str | Sequence[str] | None) -> tuple[list[str], pd.DataFrame]:
