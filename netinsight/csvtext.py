@@ -3,8 +3,8 @@
 Text is decoded as UTF-8 (with or without BOM), else Windows-1252. The delimiter (comma,
 semicolon or tab) is found from the header line, or from Excel's ``sep=`` hint. Arrow's CSV
 reader parses the records (UTF-8 bytes go to it as they are, checked by Arrow); a vectorised
-quote-parity scan of the bytes gives the physical line where each record starts. Ragged rows
-or stray quotes fall back to the csv module.
+quote-parity scan of the bytes, run beside the parse, gives the physical line where each
+record starts. Ragged rows or stray quotes fall back to the csv module.
 """
 
 from __future__ import annotations

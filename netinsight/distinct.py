@@ -5,13 +5,14 @@ work once per distinct value is the cheapest way to normalise a million rows. `D
 keeps a column as its distinct values and, per row, the position of its value, so a chain
 of element-wise steps runs on the few distinct values and the rows are built once at the end.
 Only element-wise work may run on the distinct values; anything that looks at several rows
-at once (counts, "first seen") must run on the rows.
+at once (counts, "first seen") must run on the rows. `distinct_columns` hashes long text
+columns side by side on every core (`map_threads`: Arrow and NumPy kernels release the GIL).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Final, NamedTuple, TypeVar
 
@@ -20,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["PARALLEL_ROWS", "Distinct", "distinct", "map_distinct", "map_threads"]
+__all__ = ["PARALLEL_ROWS", "Distinct", "distinct", "distinct_columns", "map_distinct", "map_threads"]
 
 #: Work on fewer rows than this is done item after item; on more rows, on threads (`map_threads`).
 PARALLEL_ROWS: Final = 50_000
@@ -109,14 +110,8 @@ def distinct(values: pd.Series[Any]) -> Distinct:
     >>> d.values.tolist(), d.codes.tolist()
     (['b', 'a', nan], [0, 1, 2, 0])
     """
-    if isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow":
-        array = pa.array(values, from_pandas=True)  # the column's own Arrow data, not a copy
-        array = array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
-        encoded = pc.dictionary_encode(array)
-        dictionary = encoded.dictionary
-        if encoded.indices.null_count:
-            dictionary = pa.concat_arrays([dictionary, pa.nulls(1, dictionary.type)])
-        codes = pc.fill_null(encoded.indices, len(dictionary) - 1).to_numpy()  # int32, no copy
+    if _arrow_text(values):
+        dictionary, codes = _encode(pa.array(values, from_pandas=True))  # the column's own Arrow data
         return Distinct(pd.Series(dictionary, dtype=values.dtype), codes)
     found, uniques = pd.factorize(values)
     array = pd.Series(uniques, dtype=values.dtype).array
@@ -124,6 +119,37 @@ def distinct(values: pd.Series[Any]) -> Distinct:
         array = array.take(np.append(np.arange(len(array)), -1), allow_fill=True)
         found = np.where(found < 0, len(array) - 1, found)
     return Distinct(pd.Series(array, dtype=values.dtype), found)
+
+
+def distinct_columns(columns: Sequence[pd.Series[Any]], *, rows: int) -> list[Distinct]:
+    """`distinct` of each column; Arrow text columns of `rows` rows are hashed side by side on threads.
+
+    Examples
+    --------
+    >>> [d.codes.tolist() for d in distinct_columns([pd.Series(["a", "b", "a"]), pd.Series([1, 1, 2])], rows=3)]
+    [[0, 1, 0], [0, 0, 1]]
+    """
+    arrow = [i for i, column in enumerate(columns) if _arrow_text(column)]
+    encoded = map_threads(_encode, [pa.array(columns[i], from_pandas=True) for i in arrow], rows=rows)
+    out = {
+        i: Distinct(pd.Series(d, dtype=columns[i].dtype), codes) for i, (d, codes) in zip(arrow, encoded, strict=True)
+    }
+    return [out[i] if i in out else distinct(column) for i, column in enumerate(columns)]
+
+
+def _arrow_text(values: pd.Series[Any]) -> bool:
+    return isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow"
+
+
+def _encode(array: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, np.ndarray[Any, Any]]:
+    """Arrow only (safe on a thread): the distinct values, a null last when there are nulls, and each code."""
+    array = array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+    encoded = pc.dictionary_encode(array)
+    dictionary = encoded.dictionary
+    if encoded.indices.null_count:
+        dictionary = pa.concat_arrays([dictionary, pa.nulls(1, dictionary.type)])
+    codes: np.ndarray[Any, Any] = pc.fill_null(encoded.indices, len(dictionary) - 1).to_numpy()  # int32, no copy
+    return dictionary, codes
 
 
 def map_distinct(values: pd.Series[Any], func: Callable[[pd.Series[Any]], Any]) -> np.ndarray[Any, Any]:
@@ -160,14 +186,15 @@ def map_distinct(values: pd.Series[Any], func: Callable[[pd.Series[Any]], Any]) 
 def map_threads(func: Callable[[_T], _R], items: Iterable[_T], *, rows: int) -> list[_R]:
     """Apply `func` to each item (say, a column of `rows` rows), on threads when the work is large.
 
-    The work is meant to be Arrow, NumPy or pandas kernels that release the GIL, so items are
-    worked on side by side on every core, as `pandas.read_csv` reads. Results come back in
-    the order of `items`, whatever order the work finishes in; the first error is raised.
+    `func` must do Arrow or NumPy work only, which releases the GIL: pandas is kept off the
+    threads, because the warnings filters it sets and restores are not thread-safe. Items are
+    worked on side by side on every core, as `pandas.read_csv` reads. Results come back in the
+    order of `items`, whatever order the work finishes in; the first error is raised.
 
     Examples
     --------
-    >>> [d.values.tolist() for d in map_threads(distinct, [pd.Series(["a", "a"]), pd.Series(["b"])], rows=2)]
-    [['a'], ['b']]
+    >>> map_threads(lambda a: int(np.sum(a)), [np.arange(3), np.arange(4)], rows=3)
+    [3, 6]
     """
     work = list(items)
     workers = min(len(work), os.cpu_count() or 1)

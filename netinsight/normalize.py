@@ -1,9 +1,10 @@
 """From a raw table to the typed, normalised interview log.
 
 Headers are mapped to canonical names (`netinsight.schema`), values are cleaned and typed
-column by column with vectorised pandas work on distinct values, and every value that
-cannot be read is reported with its file, line and column; the row itself is kept. Unknown
-columns are kept untouched after the canonical ones.
+column by column with vectorised Arrow and pandas work on distinct values (long text
+columns hashed side by side on threads), and every value that cannot be read is reported with its file, line and
+column, in a fixed order; the row itself is kept. Text that needs no cleaning is the file's
+own column, not a copy. Unknown columns are kept untouched after the canonical ones.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 
 from netinsight.cells import follow_up_dates, outcomes
-from netinsight.distinct import Distinct, distinct, map_threads
+from netinsight.distinct import Distinct, distinct_columns
 from netinsight.headers import derived_sector_headers, map_headers, missing_columns
 from netinsight.names import distinct_id_keys
 from netinsight.problems import make_problems
@@ -152,7 +153,7 @@ def normalize_table(
     )
 
     coded = [col for col in mapping if col != "notes"]
-    found = dict(zip(coded, map_threads(distinct, [frame[mapping[col]] for col in coded], rows=n), strict=True))
+    found = dict(zip(coded, distinct_columns([frame[mapping[col]] for col in coded], rows=n), strict=True))
 
     def cells(col: str) -> Distinct | None:
         """The column's cells as written, as distinct values (None when the file has no such column)."""
@@ -208,11 +209,11 @@ def normalize_table(
             return frame[mapping[col]].reset_index(drop=True)
         return _typed(col, typed)
 
-    for values, found_here in map_threads(read, _READ_ORDER, rows=n):  # problems in the order of _READ_ORDER
+    for col in _READ_ORDER:  # problems in this order
+        values, found_here = read(col)
         out.update(values)
         problems.extend(found_here)
-    columns = map_threads(column, CANONICAL_COLUMNS, rows=n)
-    log = pd.DataFrame(dict(zip(CANONICAL_COLUMNS, columns, strict=True)), index=pd.RangeIndex(n), copy=False)
+    log = pd.DataFrame({col: column(col) for col in CANONICAL_COLUMNS}, index=pd.RangeIndex(n), copy=False)
     for header in unknown:  # text columns as they are; other cells (Excel, JSON) as objects, as before
         extra = frame[header]
         log[header] = extra.reset_index(drop=True) if _dtype_of_text(extra) == "str" else extra.to_numpy()

@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
-from netinsight.distinct import Distinct, distinct, map_threads
+from netinsight.distinct import Distinct, distinct_columns
 from netinsight.names import name_codes
 
 __all__ = ["People", "first_rows", "owner_codes", "people_codes", "sorted_firsts", "sorted_unique"]
@@ -71,7 +71,7 @@ def people_codes(log: pd.DataFrame) -> People:
     ([0, 0], [-1, 0], ['ana'])
     """
     owner, owner_names = owner_codes(log["owner"])
-    written, introducers = map_threads(distinct, [log["contact"], log["introduced_by"]], rows=len(log))
+    written, introducers = distinct_columns([log["contact"], log["introduced_by"]], rows=len(log))
     (contact, introducer), keys = name_codes(written, introducers)
     return People(owner, owner_names, contact, introducer, keys, written)
 

@@ -222,6 +222,7 @@ def frame_to_raw(frame: pd.DataFrame, name: str) -> RawTable:
         dupes = sorted({str(c) for c in frame.columns[frame.columns.duplicated()]})
         msg = f"{name}: the columns {dupes} appear more than once; rename or drop the extra columns."
         raise LogReadError(msg)
+    frame = pd.DataFrame(frame)  # the same columns without attrs: pandas deep-copies attrs at every column taken
     columns: dict[str, pd.Series[Any]] = {}
     for col in frame.columns:
         values = frame[col]

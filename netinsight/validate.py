@@ -8,7 +8,6 @@ cycles, unknown introducers, near-duplicate names) in `netinsight.identity_check
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,6 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from netinsight.distinct import map_threads
 from netinsight.identity_checks import introduction_problems, name_problems
 from netinsight.io import read_log
 from netinsight.personcodes import People, people_codes
@@ -87,16 +85,16 @@ def validate_log(
     )
     if len(log):
         at = RowLocator(log)
+        log = pd.DataFrame(log)  # the same columns without attrs: pandas deep-copies attrs at every column taken
         day = pd.Timestamp(today if today is not None else pd.Timestamp.now()).normalize()
-        people = people_codes(log)
-        checks: list[Callable[[], list[pd.DataFrame]]] = [
-            lambda: _empty_contacts(log, at) if "contact" not in missing else [],
-            lambda: [*_date_order(log, at), *_future_dates(log, at, day), *_duplicate_rows(log, at, people)],
-            lambda: introduction_problems(log, at, people=people),
-            lambda: name_problems(log, at, people=people),
-        ]
-        for problems_found in map_threads(lambda check: check(), checks, rows=len(log)):  # side by side
-            found.extend(problems_found)
+        people = people_codes(log)  # every name keyed once, for all the checks on people
+        if "contact" not in missing:
+            found.extend(_empty_contacts(log, at))
+        found.extend(_date_order(log, at))
+        found.extend(_future_dates(log, at, day))
+        found.extend(_duplicate_rows(log, at, people))
+        found.extend(introduction_problems(log, at, people=people))
+        found.extend(name_problems(log, at, people=people))
     problems = concat_problems(found)
     if strict and (problems["severity"] == "error").any():
         raise LogValidationError(problems)

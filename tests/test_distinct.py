@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from netinsight.distinct import PARALLEL_ROWS, Distinct, distinct, map_distinct, map_threads
+from netinsight.distinct import PARALLEL_ROWS, Distinct, distinct, distinct_columns, map_distinct, map_threads
 
 
 def test_map_distinct_calls_once_per_distinct_value_and_keeps_missing() -> None:
@@ -75,3 +75,18 @@ def test_map_threads_keeps_order_on_threads_and_raises() -> None:
 
     with pytest.raises(ValueError, match="must not be 3"):
         map_threads(fail, items, rows=PARALLEL_ROWS)
+
+
+def test_distinct_columns_match_distinct_on_threads_or_not() -> None:
+    columns = [
+        pd.Series(["b", "a", None, "b"], dtype="str"),
+        pd.Series(["x", pd.Timestamp("2026-01-05"), "x", "x"], dtype=object),
+        pd.Series(["c", "c", "c", "c"], dtype="str"),
+    ]
+    for rows in (len(columns[0]), PARALLEL_ROWS):
+        found = distinct_columns(columns, rows=rows)
+        for column, d in zip(columns, found, strict=True):
+            expected = distinct(column)
+            assert d.codes.tolist() == expected.codes.tolist()
+            pd.testing.assert_series_equal(d.values, expected.values)
+    assert distinct_columns([], rows=PARALLEL_ROWS) == []
