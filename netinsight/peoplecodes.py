@@ -4,8 +4,8 @@
 interviewed: first spelling, latest company, role and industry, first and last interview,
 owners and outcomes. Each per-person reduction is one ``numpy.minimum.at`` /
 ``numpy.maximum.at`` over date ranks, and each text column one Arrow take. Used by
-`netinsight.people`. Limits: owners are listed by their earliest introduction (ties by order
-of appearance in the log).
+`netinsight.people`; the list columns come from `netinsight.peoplelists`. Limits: owners
+are listed by their earliest introduction (ties by order of appearance in the log).
 """
 
 from __future__ import annotations
@@ -20,10 +20,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from netinsight.logcodes import CodedLog, stable_order
+from netinsight.peoplelists import outcome_lists, owner_lists
 from netinsight.tables import ROOT_PREFIX, text_series, typed_people
 from netinsight.textcodes import TextCodes, encode_text, large_text, str_series
 
-__all__ = ["PeopleCodes", "list_positions", "people_from_codes", "take_text"]
+__all__ = ["PeopleCodes", "people_from_codes", "take_text"]
 
 IntArray = npt.NDArray[np.int64]
 _LAST: Final = np.iinfo(np.int64).max
@@ -38,88 +39,6 @@ def take_text(column: pd.Series[Any], rows: IntArray) -> pa.Array:
     ['b', None, 'a']
     """
     return encode_text(column).take(rows)
-
-
-def list_positions(pos: IntArray, rank: IntArray, values: pa.Array, n: int) -> pd.Series[Any]:
-    """A list column of `n` rows: value ``k`` goes to row ``pos[k]`` at place ``rank[k]`` in its list.
-
-    Places within a row must be ``0, 1, ...``; no sort is needed.
-
-    Examples
-    --------
-    >>> list_positions(np.array([2, 0, 2]), np.array([1, 0, 0]), pa.array(["b", "a", "c"]), 3).tolist()
-    [['a'], [], ['c', 'b']]
-    """
-    counts = np.bincount(pos, minlength=n) if len(pos) else np.zeros(n, dtype=np.int64)
-    offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-    slot = np.empty(len(pos), dtype=np.int64)
-    slot[offsets[pos] + rank] = np.arange(len(pos))
-    return _list_series(offsets, values.take(pa.array(slot)))
-
-
-def _list_series(offsets: IntArray, values: pa.Array) -> pd.Series[Any]:
-    """A list-of-text Series from list offsets and the flat values."""
-    array = pa.ListArray.from_arrays(pa.array(offsets.astype(np.int32)), values.cast(pa.string()))
-    return pd.Series(pd.arrays.ArrowExtensionArray(array))
-
-
-def _owner_lists(
-    people_position: IntArray,
-    roots: IntArray,
-    person: IntArray,
-    owner: IntArray,
-    stamp: IntArray,
-    owners_text: pa.Array,
-    n: int,
-) -> pd.Series[Any]:
-    """Each row's owners: roots their own owner, people the owners who met or were introduced to them, first first.
-
-    Most people have one owner (the smallest and largest owner code agree); only the others
-    are sorted, by earliest introduction and then owner code.
-    """
-    n_people = len(people_position)
-    low = np.full(n_people, np.iinfo(np.int64).max, dtype=np.int64)
-    high = np.full(n_people, -1, dtype=np.int64)
-    np.minimum.at(low, person, owner)
-    np.maximum.at(high, person, owner)
-    single = np.flatnonzero((high >= 0) & (low == high))
-    several = low[person] != high[person]
-    m_person, m_owner, m_stamp = person[several], owner[several], stamp[several]
-    o = np.lexsort((m_owner, m_stamp, m_person))
-    m_person, m_owner = m_person[o], m_owner[o]
-    width = int(owner.max()) + 1 if len(owner) else 1
-    keep = ~pd.Series(m_person * width + m_owner).duplicated().to_numpy()
-    m_person, m_owner = m_person[keep], m_owner[keep]
-    m_rank = np.arange(len(m_person)) - np.searchsorted(m_person, m_person)
-    pos = np.concatenate([np.arange(len(roots)), people_position[single], people_position[m_person]])
-    owner_code = np.concatenate([roots, low[single], m_owner])
-    place = np.concatenate([np.zeros(len(roots) + len(single), dtype=np.int64), m_rank])
-    listed = pos >= 0
-    return list_positions(pos[listed], place[listed], owners_text.take(pa.array(owner_code[listed])), n)
-
-
-def _outcome_lists(log: pd.DataFrame, row_position: IntArray, n: int) -> pd.Series[Any]:
-    """Every distinct outcome of each row's interviews, sorted; `row_position` is each log row's row, -1 none."""
-    array = pa.chunked_array(log["outcome"].array._pa_array).combine_chunks()  # type: ignore[attr-defined]
-    parents = pc.list_parent_indices(array).to_numpy().astype(np.int64)
-    flat = pc.list_flatten(array)
-    pos = row_position[parents]
-    if flat.null_count:
-        values = flat.to_numpy(zero_copy_only=False)
-        pairs = pd.DataFrame({"pos": pos, "outcome": values})
-        pairs = pairs[pairs["pos"] >= 0].drop_duplicates().sort_values(["pos", "outcome"], kind="stable")
-        counts = np.bincount(pairs["pos"].to_numpy(dtype=np.int64), minlength=n)
-        flat_values = pa.array(pairs["outcome"].to_numpy(dtype=object).tolist(), pa.string())
-        return _list_series(np.concatenate([[0], np.cumsum(counts)]), flat_values)
-    # distinct (position, outcome) pairs sorted by position and text, on integer codes
-    codes, uniques = pd.factorize(text_series(flat), sort=True)
-    n_codes = max(len(uniques), 1)
-    used = pos >= 0
-    key = np.sort(pd.unique(pos[used] * n_codes + codes[used]))
-    values = pa.array(pd.Index(uniques).astype("str").array).cast(pa.string()).take(pa.array(key % n_codes))
-    if isinstance(values, pa.ChunkedArray):
-        values = values.combine_chunks()
-    return _list_series(np.concatenate([[0], np.cumsum(np.bincount(key // n_codes, minlength=n))]), values)
 
 
 def _distinct_text(column: pd.Series[Any]) -> list[str]:
@@ -189,7 +108,7 @@ class PeopleCodes:
         [['me'], ['me']]
         """
         o = self.owners
-        return _owner_lists(o.position, o.roots, o.person, o.owner, o.stamp, o.text, len(self.ids))
+        return owner_lists(o.position, o.roots, o.person, o.owner, o.stamp, o.text, len(self.ids))
 
     def frame(self) -> pd.DataFrame:
         """The people table (`netinsight.people.people_table`).
@@ -337,7 +256,7 @@ def people_from_codes(
         first_interview=np.concatenate([nat[:n_roots], b_first[body]]),
         last_interview=np.concatenate([nat[:n_roots], np.concatenate([last_date, nat[:n_u]])[body]]),
         interviews=np.concatenate([np.zeros(n_roots, np.int64), np.concatenate([sizes, none_u * 0])[body]]),
-        outcomes=_outcome_lists(log, row_position, n_rows),
+        outcomes=outcome_lists(log, row_position, n_rows),
         source="; ".join(sorted(_distinct_text(log["source_file"]))) if "source_file" in log else "",
         owners=owners,
     )

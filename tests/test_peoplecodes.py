@@ -4,25 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from netinsight.people import coded_network_from_log, people_table
-from netinsight.peoplecodes import list_positions, take_text
+from netinsight.peoplecodes import take_text
 from tests.network_logs import cohort_log, hand_log
 
 
 def test_take_text_plain_and_categorical() -> None:
     assert take_text(pd.Series(["a", "b"], dtype="str"), np.array([1, -1, 0])).to_pylist() == ["b", None, "a"]
     assert take_text(pd.Series(["x", None], dtype="category"), np.array([1, 0])).to_pylist() == [None, "x"]
-
-
-def test_list_positions_places_values_without_sorting() -> None:
-    lists = list_positions(np.array([2, 0, 2, 2]), np.array([2, 0, 0, 1]), pa.array(["c", "a", "x", "y"]), 4)
-    assert lists.tolist() == [["a"], [], ["x", "y", "c"], []]
-    assert list_positions(np.zeros(0, np.int64), np.zeros(0, np.int64), pa.array([], pa.string()), 2).tolist() == [
-        [],
-        [],
-    ]
 
 
 def test_people_codes_frame_is_the_people_table() -> None:
