@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 
 from netinsight.names import id_key, name_key
 from netinsight.tables import text_series
-from netinsight.textcodes import TextCodes, large_text, take_or_null
+from netinsight.textcodes import TextCodes, encode_text, large_text, take_or_null
 
 __all__ = ["CodedLog", "bare_log", "code_log", "date_order", "distinct_id_keys", "stable_order", "text_codes"]
 
@@ -66,8 +66,8 @@ def _factorize(values: pd.Series[Any]) -> tuple[IntArray, npt.NDArray[np.object_
 def text_codes(*columns: pd.Series[Any]) -> tuple[list[IntArray], pa.Array]:
     """Codes of text columns into one shared array of distinct values (-1 missing).
 
-    Each column is factorized on its own (no concatenated copy), then the few distinct
-    values are merged.
+    Each column is encoded on its own (its Arrow chunks joined first, no concatenated copy
+    of the columns), then the few distinct values are merged.
 
     Examples
     --------
@@ -75,10 +75,10 @@ def text_codes(*columns: pd.Series[Any]) -> tuple[list[IntArray], pa.Array]:
     >>> [c.tolist() for c in codes], values.to_pylist()
     ([[0, 1, -1], [1, 2]], ['a', 'b', 'c'])
     """
-    parts = [pd.factorize(column.astype("str")) for column in columns]
+    parts = [(text.codes, text.values) for text in (encode_text(column) for column in columns)]
     if len(parts) == 1:  # the distinct values of one column need no merge
-        return [parts[0][0].astype(np.int64)], large_text(parts[0][1])
-    merged = pa.concat_arrays([large_text(uniques) for _, uniques in parts])
+        return [parts[0][0]], parts[0][1]
+    merged = pa.concat_arrays([uniques for _, uniques in parts])
     at, values = pd.factorize(text_series(merged))
     codes = []
     start = 0
