@@ -210,6 +210,8 @@ def _assemble(
     frame = pd.DataFrame({"year": year, "month": month, "day": day})
     valid = (
         ~np.isnan(month)
+        & (year >= 1678)  # inside the nanosecond timestamps' range (1677-09-21 to 2262-04-11): no overflow
+        & (year <= 2261)
         & (month >= 1)
         & (month <= 12)
         & (day >= 1)

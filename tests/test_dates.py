@@ -134,3 +134,10 @@ def test_iso_days_mixed_with_other_forms_give_the_same_days() -> None:
     dates, status = parse_dates(pd.Series(["2026-03-14", " 2026-03-14 ", "14 Mar 2026", "2026-02-30", ""]))
     assert status.tolist() == [OK, OK, OK, BAD, EMPTY]
     assert dates.iloc[:3].tolist() == [pd.Timestamp("2026-03-14")] * 3
+
+
+def test_years_outside_the_timestamp_range_are_bad_dates_not_wrong_dates() -> None:
+    parsed, status = parse_dates(pd.Series(["1600-01-01", "2300-01-01", "1678-01-01", "2261-12-31", "2026-01-05"]))
+    assert status.tolist() == [BAD, BAD, OK, OK, OK]
+    assert parsed.isna().tolist() == [True, True, False, False, False]
+    assert parsed.iloc[2] == pd.Timestamp("1678-01-01")
