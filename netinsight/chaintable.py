@@ -68,17 +68,7 @@ CHAIN_COLUMNS: Final[tuple[str, ...]] = (
     "outcomes",
     "downstream",
 )
-_ATTRIBUTES: Final = (
-    "company",
-    "role",
-    "industry",
-    "sector",
-    "interviews",
-    "first_interview",
-    "last_interview",
-    "connected_on",
-    "outcomes",
-)
+_ATTRIBUTES: Final = CHAIN_COLUMNS[CHAIN_COLUMNS.index("company") : CHAIN_COLUMNS.index("downstream")]
 
 
 class ReferralCycleWarning(UserWarning):
