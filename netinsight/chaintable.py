@@ -23,8 +23,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from netinsight.forest import Forest, chain_lists, forest_from_codes, subtree_sums
+from netinsight.logcodes import code_log
+from netinsight.memo import derived, freeze
 from netinsight.network import Network, employer_key, network
 from netinsight.ordering import sort_order, text_rank
+from netinsight.pairs import index_pairs
+from netinsight.people import log_network
 from netinsight.textcodes import TextCodes, large_text, str_series, take_or_null
 
 __all__ = [
@@ -38,6 +42,7 @@ __all__ = [
     "employer_key",
     "network",
     "order_chains",
+    "row_depths",
     "sort_order",
     "sorted_chains",
 ]
@@ -105,6 +110,10 @@ class ChainForest:
 
 
 def _forest(net: Network) -> ChainForest:
+    return net.derived("chain_forest", _build_forest)
+
+
+def _build_forest(net: Network) -> ChainForest:
     ids = net.ids
     kind = net.codes("kind")
     is_root = np.isin(kind.codes, np.flatnonzero(kind.values.to_numpy(zero_copy_only=False) == "owner"))
@@ -115,6 +124,7 @@ def _forest(net: Network) -> ChainForest:
     values = pa.concat_arrays([by_person.values, ids.take(pa.array(forest.person[missing]))])
     codes = codes.copy()
     codes[missing] = len(by_person.values) + np.arange(len(missing))
+    freeze(codes, *(value for value in vars(forest).values() if isinstance(value, np.ndarray)))
     return ChainForest(net, forest, NodeNames(codes, values, by_person), ids)
 
 
@@ -149,6 +159,42 @@ def chains_table(net: Network, *, columns: Sequence[str] = CHAIN_COLUMNS) -> tup
     _warn_unreachable(chains)
     nodes = np.arange(len(chains.forest.person), dtype=np.int64)
     return chains.rows(nodes, columns), chains.forest
+
+
+def row_depths(log: pd.DataFrame) -> pd.arrays.IntegerArray:
+    """The referral depth of each row's contact (1 = reached directly), NA without a chain (warns on cycles).
+
+    A row's contact is its owner's forest node for that person (`netinsight.people.person_ids`);
+    the depths are worked out once per log (`netinsight.memo`).
+
+    Examples
+    --------
+    >>> from netinsight import read_log
+    >>> log = read_log(pd.DataFrame({"date": ["2026-01-05", "2026-01-09", "2026-01-10"],
+    ...                              "contact": ["Ana", "Ben", ""], "introduced_by": ["", "Ana", ""]}))
+    >>> row_depths(log).tolist()
+    [1, 2, <NA>]
+    """
+    chains = _forest(network(log))
+    _warn_unreachable(chains)
+    depth = derived(log, "row_depths", _row_depths)
+    out = pd.array(np.maximum(depth, 0), dtype="Int64")
+    out[depth <= 0] = pd.NA
+    return out
+
+
+def _row_depths(log: pd.DataFrame) -> IntArray:
+    """Each row's forest depth, -1 without a contact or a chain."""
+    coded, kept = code_log(log), log_network(log)
+    forest = _forest(network(log)).forest
+    pairs, codes = index_pairs(forest.owner, forest.person)
+    node_of = np.empty(len(codes), dtype=np.int64)
+    node_of[codes] = np.arange(len(codes))
+    code = pairs.lookup(coded.owner, kept.position[coded.person])
+    out = np.full(len(log), -1, dtype=np.int64)
+    out[coded.rows] = np.where(code >= 0, forest.depth[node_of[np.maximum(code, 0)]], -1)
+    freeze(out)
+    return out
 
 
 def sorted_chains(net: Network) -> pd.DataFrame:

@@ -18,6 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from netinsight.memo import bare, derived, freeze
 from netinsight.names import id_key, name_key
 from netinsight.tables import text_series
 from netinsight.textcodes import TextCodes, encode_text, large_text, take_or_null
@@ -47,10 +48,8 @@ class CodedLog:
 
 
 def bare_log(log: pd.DataFrame) -> pd.DataFrame:
-    """A shallow copy without ``attrs`` (the log's problems table would be compared by every concat)."""
-    out = log.copy(deep=False)
-    out.attrs = {}
-    return out
+    """The log without ``attrs`` (`netinsight.memo.bare`: the problems table would be copied by every operation)."""
+    return bare(log)
 
 
 def _large(text: str) -> pa.Scalar:
@@ -166,7 +165,7 @@ def _ids_text(
 
 
 def code_log(log: pd.DataFrame) -> CodedLog:
-    """Person codes of a log's rows and introducers (see `netinsight.people.person_ids`).
+    """Person codes of a log's rows and introducers (see `netinsight.people.person_ids`), worked out once per log.
 
     A person is their id key where the row has one (or where the owner met exactly one
     person of that name with an id), else the owner and the name key. An introducer is
@@ -181,7 +180,10 @@ def code_log(log: pd.DataFrame) -> CodedLog:
     >>> coded.person.tolist(), coded.introducer.tolist(), coded.ids.to_pylist()
     ([0, 1], [-1, 0], ['me/ana ruiz', 'me/ben okafor'])
     """
-    log = bare_log(log)
+    return derived(log, "code_log", _code_log)
+
+
+def _code_log(log: pd.DataFrame) -> CodedLog:
     n = len(log)
     owner, owner_names = _factorize(log["owner"])
     (contact_name, intro_name), names = text_codes(log["contact"], log["introduced_by"])
@@ -246,10 +248,14 @@ def code_log(log: pd.DataFrame) -> CodedLog:
     introducer = np.full(len(keep), -1, dtype=np.int64)
     introducer[intro_person >= 0] = codes[len(keep) :]
     ids = _ids_text(np.asarray(uniques, dtype=np.int64), n_ids, id_keys, pair_values, n_keys, owner_names, keys)
+    owner_names = np.asarray(owner_names, dtype=object)
+    keep = keep.astype(np.int64)
+    owner = owner[keep]
+    freeze(keep, owner, owner_names, person, introducer, by_date, contact_name, intro_name)
     return CodedLog(
-        rows=keep.astype(np.int64),
-        owner=owner[keep],
-        owner_names=np.asarray(owner_names, dtype=object),
+        rows=keep,
+        owner=owner,
+        owner_names=owner_names,
         person=person,
         introducer=introducer,
         ids=ids,

@@ -9,15 +9,17 @@ and `netinsight.warmpaths`. Limits: a graph's text columns are encoded when firs
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
 from netinsight.employers import normalize_employer
+from netinsight.memo import derived
 from netinsight.people import coded_network_from_log
 from netinsight.peoplecodes import PeopleCodes
 from netinsight.tables import CodedIntroductions, code_introductions
@@ -27,6 +29,8 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = ["Network", "employer_key", "network"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,22 @@ class Network:
 
     tables: pd.DataFrame | PeopleCodes
     introductions: CodedIntroductions
+    kept: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def derived(self, name: str, compute: Callable[[Network], T]) -> T:
+        """``compute(self)``, worked out once per network (a network does not change).
+
+        Examples
+        --------
+        >>> from netinsight import read_log
+        >>> net = network(read_log(pd.DataFrame({"date": ["2026-01-05"], "contact": ["Ana"]})))
+        >>> net.derived("size", lambda n: len(n.ids)), net.kept
+        (2, {'size': 2})
+        """
+        if name not in self.kept:
+            self.kept[name] = compute(self)
+        result: T = self.kept[name]
+        return result
 
     @cached_property
     def people(self) -> pd.DataFrame:
@@ -118,17 +138,15 @@ def network(G_or_log: nx.DiGraph | pd.DataFrame, owner: str | None = None) -> Ne
         if "contact" not in G_or_log.columns:
             msg = f"expected a log (with a 'contact' column) or a graph; columns found: {list(G_or_log.columns)}"
             raise TypeError(msg)
-        people: pd.DataFrame | PeopleCodes
-        people, coded = coded_network_from_log(G_or_log)
+        net = derived(G_or_log, "network", _log_network)  # worked out once per log (`netinsight.memo`)
     elif hasattr(G_or_log, "nodes") and hasattr(G_or_log, "edges"):
         from netinsight.graph import graph_to_tables
 
         table, intros = graph_to_tables(G_or_log)
-        people, coded = table, code_introductions(table, intros)
+        net = Network(table, code_introductions(table, intros))
     else:
         msg = f"expected a log (DataFrame) or a graph from `graph_from_log`, not {type(G_or_log).__name__}"
         raise TypeError(msg)
-    net = Network(people, coded)
     if owner is not None:
         owners = net.owner_names()
         if owner not in owners:
@@ -136,7 +154,7 @@ def network(G_or_log: nx.DiGraph | pd.DataFrame, owner: str | None = None) -> Ne
             hint = f"; did you mean {close}?" if close else f"; owners: {sorted(owners)[:20]}"
             msg = f"`owner` {owner!r} is not an owner of this network{hint}"
             raise ValueError(msg)
-        net = Network(people, coded.only(owner))
+        net = Network(net.tables, net.introductions.only(owner))
     return net
 
 
@@ -149,3 +167,7 @@ def employer_key(names: pd.Series[Any]) -> pd.Series[Any]:
     ['acme', nan]
     """
     return normalize_employer(names)
+
+
+def _log_network(log: pd.DataFrame) -> Network:
+    return Network(*coded_network_from_log(log))

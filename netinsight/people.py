@@ -10,13 +10,14 @@ a person written as their own introducer gets no edge (`netinsight.validate_log`
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from netinsight.logcodes import bare_log, code_log
+from netinsight.logcodes import code_log
+from netinsight.memo import derived, freeze
 from netinsight.pairs import index_pairs
 from netinsight.peoplecodes import PeopleCodes, people_from_codes
 from netinsight.tables import (
@@ -27,10 +28,13 @@ from netinsight.tables import (
 from netinsight.textcodes import take_or_null
 
 __all__ = [
+    "LogNetwork",
     "coded_network_from_log",
     "coded_tables_from_log",
     "introductions_table",
+    "log_network",
     "people_table",
+    "person_codes",
     "person_ids",
     "tables_from_log",
 ]
@@ -187,12 +191,42 @@ def person_ids(log: pd.DataFrame) -> pd.Series[Any]:
     >>> person_ids(log).tolist()
     ['me/ana ruiz', 'id:ben@bluefin.example', 'me/ana ruiz', 'id:ben@bluefin.example']
     """
+    out = text_series(derived(log, "person_ids", _person_ids))
+    out.index = log.index
+    return out.rename("person")
+
+
+def _person_ids(log: pd.DataFrame) -> Any:
     coded = code_log(log)
     at = np.full(len(log), -1, dtype=np.int64)
     at[coded.rows] = coded.person
-    out = text_series(take_or_null(coded.ids, at))
-    out.index = log.index
-    return out.rename("person")
+    return take_or_null(coded.ids, at)
+
+
+def person_codes(log: pd.DataFrame) -> npt.NDArray[np.int64]:
+    """Each row's person as an integer scoped to its owner (-1 without a contact); read-only, kept per log.
+
+    Equal codes are the same person (`person_ids`) of the same owner.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from netinsight import read_log
+    >>> log = read_log(pd.DataFrame({"owner": ["me", "me", "you", "me"], "date": ["2026-01-05"] * 4,
+    ...                              "contact": ["Ana Ruiz", "dr. ana ruiz", "Ana Ruiz", ""]}))
+    >>> person_codes(log).tolist()
+    [0, 0, 1, -1]
+    """
+    return derived(log, "person_codes", _person_codes)
+
+
+def _person_codes(log: pd.DataFrame) -> npt.NDArray[np.int64]:
+    coded = code_log(log)
+    out = np.full(len(log), -1, dtype=np.int64)
+    if len(coded.rows):
+        out[coded.rows] = pd.factorize(coded.owner * (int(coded.person.max()) + 1) + coded.person)[0]
+    freeze(out)
+    return out
 
 
 def coded_tables_from_log(log: pd.DataFrame) -> tuple[pd.DataFrame, CodedIntroductions]:
@@ -236,7 +270,33 @@ def coded_network_from_log(log: pd.DataFrame) -> tuple[PeopleCodes, CodedIntrodu
     >>> people.text["name"].decode().to_pylist(), people.ids.to_pylist()
     (['me', 'Ana'], ['owner:me', 'me/ana'])
     """
-    log = bare_log(log)
+    kept = log_network(log)
+    return kept.people, kept.introductions
+
+
+class LogNetwork(NamedTuple):
+    """A log's network as the analyses keep it: people, coded introductions, and each person code's people row."""
+
+    people: PeopleCodes
+    introductions: CodedIntroductions
+    position: IntArray
+
+
+def log_network(log: pd.DataFrame) -> LogNetwork:
+    """`coded_network_from_log` and the people row of each person code of `netinsight.logcodes.code_log`, kept per log.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from netinsight import read_log
+    >>> kept = log_network(read_log(pd.DataFrame({"date": ["2026-01-05"], "contact": ["Ana"]})))
+    >>> kept.people.ids.to_pylist(), kept.position.tolist()
+    (['owner:me', 'me/ana'], [1])
+    """
+    return derived(log, "log_network", _log_network)
+
+
+def _log_network(log: pd.DataFrame) -> LogNetwork:
     coded = code_log(log)
     rows, owner, person, introducer = coded.rows, coded.owner, coded.person, coded.introducer
     n_people = len(coded.ids)
@@ -268,7 +328,9 @@ def coded_network_from_log(log: pd.DataFrame) -> tuple[PeopleCodes, CodedIntrodu
         date=date_out,
         count=np.concatenate([counts, np.zeros(len(unmet), dtype=np.int64)]),
     )
-    return people, intros
+    freeze(position, intros.owner, intros.introducer, intros.person, intros.date, intros.count)
+    freeze(people.first_interview, people.last_interview, people.interviews, *(t.codes for t in people.text.values()))
+    return LogNetwork(people, intros, position)
 
 
 def _group_introductions(

@@ -55,3 +55,37 @@ def test_chain_forest_rows_in_any_order_and_subset() -> None:
     assert list(rows.columns) == ["depth", "name"]
     assert rows.values.tolist() == table.iloc[[2, 0]][["depth", "name"]].values.tolist()
     assert len(chains.rows(np.zeros(0, dtype=np.int64))) == 0
+
+
+def _depths_by_join(log: pd.DataFrame) -> list[object]:
+    """The depth of each row joined from the chains table by (owner, person id): what `row_depths` replaces."""
+    table, _ = chains_table(network(log), columns=("owner", "person", "depth"))
+    known = pd.Index(table["owner"].astype("str") + "\x1f" + table["person"].astype("str"))
+    rows = log["owner"].astype("str").reset_index(drop=True) + "\x1f" + ni.person_ids(log).reset_index(drop=True)
+    at = known.get_indexer(pd.Index(rows))
+    return list(table["depth"].astype("Int64").array.take(at, allow_fill=True))
+
+
+def test_row_depths_match_the_chains_table_on_odd_logs() -> None:
+    import warnings
+
+    from netinsight.chaintable import ReferralCycleWarning, row_depths
+    from tests.conftest import make_log
+    from tests.network_logs import cohort_log, hand_log
+
+    cycle = make_log(
+        owner=["me", "me", "me", "you", "me", "me"],
+        date=["2026-01-05", "2026-01-06", "", "2026-01-07", "2026-01-08", "2026-01-09"],
+        contact=["Ana", "Ben", "Cy", "Ana", "", "Dee"],
+        introduced_by=["Ben", "Ana", "", "", "Ana", "Dee"],  # a cycle, a row without contact, a self-introduction
+    )
+    samples = [ni.read_log(path) for path in ("data/sample_log.csv", "data/cohort_log.csv")]
+    for log in [hand_log(), cohort_log(), cycle, cycle.iloc[:0], cycle.iloc[[2]], *samples]:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ReferralCycleWarning)
+            expected = _depths_by_join(log)
+            got = list(row_depths(log))
+        assert [None if pd.isna(x) else int(x) for x in got] == [None if pd.isna(x) else int(x) for x in expected]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ReferralCycleWarning)
+        assert [None if pd.isna(x) else x for x in row_depths(cycle)] == [None, None, 1, 1, None, None]
