@@ -63,16 +63,15 @@ class TextCodes:
     def take(self, rows: IntArray) -> pa.Array:
         """The text at `rows` (-1 gives missing), as ``large_string``.
 
-        Missing values point at a null appended to ``values``, so the take needs no mask.
+        Missing values are null positions of the take (the values are not copied).
 
         Examples
         --------
         >>> encode_text(pd.Series(["b", "a", "b"])).take(np.array([2, -1, 1])).to_pylist()
         ['b', None, 'a']
         """
-        n = len(self.values)
-        table = np.append(np.where(self.codes >= 0, self.codes, n), n)  # row -1 -> the last entry, a null
-        return with_null(self.values).take(pa.array(table[rows]))
+        at = self.codes[rows]
+        return take_or_null(self.values, np.where(rows >= 0, at, -1))
 
     def decode(self) -> pa.Array:
         """The text of every row, as ``large_string``.
@@ -82,7 +81,7 @@ class TextCodes:
         >>> TextCodes(np.array([1, -1]), pa.array(["a", "b"])).decode().to_pylist()
         ['b', None]
         """
-        return with_null(self.values).take(pa.array(np.where(self.codes >= 0, self.codes, len(self.values))))
+        return take_or_null(self.values, self.codes)
 
 
 def with_null(values: pa.Array) -> pa.Array:
@@ -97,14 +96,17 @@ def with_null(values: pa.Array) -> pa.Array:
 
 
 def take_or_null(values: pa.Array, at: IntArray) -> pa.Array:
-    """``values`` at positions `at`, null where `at` is negative, without building a mask.
+    """``values`` at positions `at` as ``large_string``, null where `at` is negative (the values are not copied).
 
     Examples
     --------
     >>> take_or_null(pa.array(["a", "b"]), np.array([1, -1])).to_pylist()
     ['b', None]
     """
-    return with_null(values).take(pa.array(np.where(at >= 0, at, len(values))))
+    at = np.asarray(at, dtype=np.int64)
+    missing = at < 0
+    indices = pa.array(np.where(missing, 0, at), mask=missing) if missing.any() else pa.array(at)
+    return large_text(values).take(indices)
 
 
 def encode_text(column: pd.Series[Any] | pa.Array | pa.ChunkedArray) -> TextCodes:
