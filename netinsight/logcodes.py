@@ -9,6 +9,7 @@ dates last.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -21,9 +22,18 @@ import pyarrow.compute as pc
 from netinsight.memo import bare, derived, freeze
 from netinsight.names import id_key, name_key
 from netinsight.tables import text_series
-from netinsight.textcodes import TextCodes, encode_text, large_text, take_or_null
+from netinsight.textcodes import TextCodes, encode_texts, large_text, take_or_null
 
-__all__ = ["CodedLog", "bare_log", "code_log", "date_order", "distinct_id_keys", "stable_order", "text_codes"]
+__all__ = [
+    "CodedLog",
+    "bare_log",
+    "code_log",
+    "date_order",
+    "distinct_id_keys",
+    "merge_codes",
+    "stable_order",
+    "text_codes",
+]
 
 IntArray = npt.NDArray[np.int64]
 _LAST: Final = np.iinfo(np.int64).max
@@ -66,7 +76,8 @@ def text_codes(*columns: pd.Series[Any]) -> tuple[list[IntArray], pa.Array]:
     """Codes of text columns into one shared array of distinct values (-1 missing).
 
     Each column is encoded on its own (its Arrow chunks joined first, no concatenated copy
-    of the columns), then the few distinct values are merged.
+    of the columns; large columns side by side on threads), then the few distinct values
+    are merged.
 
     Examples
     --------
@@ -74,17 +85,28 @@ def text_codes(*columns: pd.Series[Any]) -> tuple[list[IntArray], pa.Array]:
     >>> [c.tolist() for c in codes], values.to_pylist()
     ([[0, 1, -1], [1, 2]], ['a', 'b', 'c'])
     """
-    parts = [(text.codes, text.values) for text in (encode_text(column) for column in columns)]
+    return merge_codes(encode_texts(columns))
+
+
+def merge_codes(parts: Sequence[TextCodes]) -> tuple[list[IntArray], pa.Array]:
+    """Encoded columns recoded into one shared array of distinct values (-1 missing).
+
+    Examples
+    --------
+    >>> codes, values = merge_codes(encode_texts([pd.Series(["b", "a"]), pd.Series(["a"])]))
+    >>> [c.tolist() for c in codes], values.to_pylist()
+    ([[0, 1], [1]], ['b', 'a'])
+    """
     if len(parts) == 1:  # the distinct values of one column need no merge
-        return [parts[0][0]], parts[0][1]
-    merged = pa.concat_arrays([uniques for _, uniques in parts])
+        return [parts[0].codes], parts[0].values
+    merged = pa.concat_arrays([large_text(part.values) for part in parts])
     at, values = pd.factorize(text_series(merged))
     codes = []
     start = 0
-    for column_codes, uniques in parts:
-        remap = np.append(at[start : start + len(uniques)], -1).astype(np.int64)
-        codes.append(remap[column_codes])
-        start += len(uniques)
+    for part in parts:
+        remap = np.append(at[start : start + len(part.values)], -1).astype(np.int64)
+        codes.append(remap[part.codes])
+        start += len(part.values)
     return codes, large_text(values)
 
 
@@ -186,12 +208,13 @@ def code_log(log: pd.DataFrame) -> CodedLog:
 def _code_log(log: pd.DataFrame) -> CodedLog:
     n = len(log)
     owner, owner_names = _factorize(log["owner"])
-    (contact_name, intro_name), names = text_codes(log["contact"], log["introduced_by"])
+    contact_text, intro_text, id_text = encode_texts([log["contact"], log["introduced_by"], log["contact_id"]])
+    (contact_name, intro_name), names = merge_codes([contact_text, intro_text])
     key_of_name, keys_index = pd.factorize(name_key(text_series(names)))
     keys = large_text(keys_index)
     key_of_name = np.append(key_of_name, -1).astype(np.int64)
     contact_key, intro_key = key_of_name[contact_name], key_of_name[intro_name]
-    (id_codes,), id_values = text_codes(log["contact_id"])
+    id_codes, id_values = id_text.codes, id_text.values
     id_keys = distinct_id_keys(id_values)
     if id_keys is id_values:  # every id is its own key: the distinct ids are the distinct keys
         id_of_value = np.arange(len(id_values), dtype=np.int64)

@@ -9,6 +9,7 @@ it costs a hash of every value); use a plain Arrow take for those.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["TextCodes", "encode_text", "large_text", "str_series", "take_or_null", "with_null"]
+__all__ = ["TextCodes", "encode_text", "encode_texts", "large_text", "str_series", "take_or_null", "with_null"]
 
 IntArray = npt.NDArray[np.int64]
 
@@ -118,11 +119,40 @@ def encode_text(column: pd.Series[Any] | pa.Array | pa.ChunkedArray) -> TextCode
     >>> t.codes.tolist(), t.values.to_pylist()
     ([0, -1, 0, 1], ['b', 'a'])
     """
-    if isinstance(column, pd.Series) and isinstance(column.dtype, pd.CategoricalDtype):
-        codes = column.cat.codes.to_numpy().astype(np.int64)
-        return TextCodes(codes, large_text(pd.Index(column.cat.categories).astype("str")))
-    if isinstance(column, pd.Series):
-        column = pa.array(column.astype("str").array)
-    encoded = pc.dictionary_encode(large_text(column))
+    return encode_texts([column])[0]
+
+
+def encode_texts(columns: Sequence[pd.Series[Any] | pa.Array | pa.ChunkedArray]) -> list[TextCodes]:
+    """`encode_text` of several columns; the Arrow work of large ones runs side by side on threads.
+
+    Examples
+    --------
+    >>> [t.codes.tolist() for t in encode_texts([pd.Series(["b", "a"]), pa.array(["c", None])])]
+    [[0, 1], [0, -1]]
+    """
+    from netinsight.distinct import map_threads  # distinct imports this module
+
+    out: list[TextCodes | None] = []
+    arrow: list[tuple[int, pa.Array]] = []
+    for column in columns:  # pandas stays on this thread
+        if isinstance(column, pd.Series) and isinstance(column.dtype, pd.CategoricalDtype):
+            codes = column.cat.codes.to_numpy().astype(np.int64)
+            out.append(TextCodes(codes, large_text(pd.Index(column.cat.categories).astype("str"))))
+            continue
+        if isinstance(column, pd.Series):
+            column = pa.array(column.astype("str").array)
+        arrow.append((len(out), large_text(column)))
+        out.append(None)
+    rows = max((len(array) for _, array in arrow), default=0)
+    for (at, _), text in zip(
+        arrow, map_threads(_dictionary_codes, [array for _, array in arrow], rows=rows), strict=True
+    ):
+        out[at] = text
+    return [text for text in out if text is not None]
+
+
+def _dictionary_codes(text: pa.Array) -> TextCodes:
+    """Arrow's dictionary encoding of one text array as codes (-1 missing) and values."""
+    encoded = pc.dictionary_encode(text)
     codes = encoded.indices.fill_null(-1).to_numpy()
     return TextCodes(codes.astype(np.int64), encoded.dictionary)
