@@ -22,10 +22,11 @@ import numpy as np
 import pandas as pd
 
 from netinsight.employers import normalize_employer
-from netinsight.followup import follow_up_flags, follow_up_rates
+from netinsight.followup import follow_up_flags
+from netinsight.groupcodes import NOT_RECORDED, distinct_pairs, group_codes, group_medians, group_modes, key_labels
 from netinsight.groups import group_frame, rate
-from netinsight.outcomes import FUNNEL_STAGES, outcomes, referral_depth, stage_flags
-from netinsight.people import person_ids
+from netinsight.outcomes import FUNNEL_STAGES, referral_depth, stage_flags
+from netinsight.people import person_codes
 from netinsight.policy import FollowUpPolicy
 from netinsight.privacy import publish
 from netinsight.pseudonyms import pseudonymize
@@ -44,8 +45,6 @@ __all__ = [
 
 #: The label of the total row (in the first key column).
 TOTAL: Final = "Total"
-#: The label of a group whose key is missing in the log.
-NOT_RECORDED: Final = "(not recorded)"
 
 _SUMMARY_RATES: Final = (
     "participation_rate",
@@ -55,6 +54,9 @@ _SUMMARY_RATES: Final = (
     "job_lead_rate",
     "introduced_share",
 )
+_FLAGS: Final = ("thank_you_due", "on_time", "check_in_due", "check_in", "referral", "job_lead")
+
+Arrays = dict[str, np.ndarray[Any, Any]]
 
 
 def _codes(values: pd.Series[Any]) -> np.ndarray[Any, Any]:
@@ -65,14 +67,8 @@ def _codes(values: pd.Series[Any]) -> np.ndarray[Any, Any]:
 
 def _key_text(values: pd.Series[Any]) -> pd.Series[Any]:
     """Group key values as text, missing ones labelled `NOT_RECORDED`."""
-    text = values.astype("string").str.strip()
-    return text.mask(text.eq("") | text.isna(), NOT_RECORDED).astype(object)
-
-
-def _grouped_log(log: pd.DataFrame, by: str | Sequence[str] | None) -> tuple[list[str], pd.DataFrame]:
-    """The `by` keys and the log with those keys as text columns (derived periods included)."""
-    keys, frame = group_frame(log, by)
-    return keys, log.assign(**{k: _key_text(frame[k]) for k in keys})
+    codes, labels = key_labels(values)
+    return pd.Series(labels[codes], index=values.index, dtype=object)
 
 
 def _with_total(groups: pd.DataFrame, total: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -86,70 +82,58 @@ def _lines(table: pd.DataFrame) -> list[tuple[list[int], int]]:
     return [(list(range(len(table) - 1)), len(table) - 1)] if len(table) > 1 else []
 
 
-def _per_group(work: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """Students, interviews and interviews per student for each group of `work` (one row per interview)."""
-    gk = keys or ["_all"]
-    frame = work.assign(_all=0) if not keys else work
-    per_student = frame.groupby([*gk, "student"], observed=True, sort=False).size().rename("n").reset_index()
-    grouped = per_student.groupby(gk, observed=True, sort=True)["n"]
-    out = pd.DataFrame({"students": grouped.size(), "interviews": grouped.sum()})
-    out["interviews_per_student"] = grouped.median().astype(float)
-    if not keys and out.empty:  # the total of nothing is a row of zeros
-        out = pd.DataFrame({"students": [0], "interviews": [0], "interviews_per_student": [np.nan]})
-    return out.reset_index(drop=not keys).drop(columns=["_all"], errors="ignore")
+def _per_group(groups: np.ndarray[Any, Any], n_groups: int, student: np.ndarray[Any, Any]) -> Arrays:
+    """Students (unduplicated), interviews and interviews per student (median) for each of `n_groups` groups."""
+    pair_groups, _, rows = distinct_pairs(groups, student)
+    return {
+        "students": np.bincount(pair_groups, minlength=n_groups),
+        "interviews": np.bincount(groups, minlength=n_groups),
+        "interviews_per_student": group_medians(pair_groups, rows, n_groups),
+    }
 
 
-def _interviews(
-    log: pd.DataFrame, glog: pd.DataFrame, keys: list[str], policy: FollowUpPolicy, today: object
-) -> pd.DataFrame:
-    """One row per interview: the group keys, student, person, sector, depth and the follow-up and outcome flags."""
-    ids = person_ids(log)
+def _interviews(log: pd.DataFrame, policy: FollowUpPolicy, today: object) -> Arrays:
+    """Per interview: student and sector codes, the follow-up and outcome flags; per contact of known depth
+    (``known`` rows): the person (scoped to the student) and the depth."""
     follow = follow_up_flags(log, policy=policy, today=today)
     stages = stage_flags(log)
-    work = pd.DataFrame({k: glog[k].to_numpy(dtype=object) for k in keys})
-    work["student"] = _codes(log["owner"])
-    person = _codes(ids).astype(np.float64)
-    person[person < 0] = np.nan  # no contact: no person
-    work["person"] = work["student"] * (len(log) + 1.0) + person
-    sector = _codes(log["sector"]).astype(np.float64)
-    sector[sector < 0] = np.nan  # nunique leaves missing sectors out
-    work["sector"] = sector
-    work["depth"] = referral_depth(log, person=ids).to_numpy(dtype=float, na_value=np.nan)
-    for col in ("thank_you_due", "on_time", "check_in_due", "check_in"):
-        work[col] = follow[col].to_numpy()
-    for col in ("referral", "job_lead"):
-        work[col] = stages[col].to_numpy()
+    person = person_codes(log)  # the same person of the same student, -1 without a contact
+    depth = referral_depth(log).to_numpy(dtype=float, na_value=np.nan)
+    known = (person >= 0) & ~np.isnan(depth)
+    work: Arrays = {"student": _codes(log["owner"]), "sector": _codes(log["sector"]), "known": known}
+    work["person"] = person[known]
+    work["depth"] = depth[known]
+    for col in _FLAGS:
+        work[col] = (stages if col in ("referral", "job_lead") else follow)[col].to_numpy(dtype=bool)
     return work
 
 
-def _summary_measures(work: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """The summary's figures for each group of `work` (one row per interview), or one total row without keys."""
-    gk = keys or ["_all"]
-    frame = work.assign(_all=0) if not keys else work
-    out = _per_group(work, keys)
-    sums = frame.groupby(gk, observed=True, sort=True).agg(
-        industries_reached=("sector", "nunique"),
-        thank_you_due=("thank_you_due", "sum"),
-        on_time=("on_time", "sum"),
-        check_in_due=("check_in_due", "sum"),
-        check_in=("check_in", "sum"),
-        referral=("referral", "sum"),
-        job_lead=("job_lead", "sum"),
+def _summary_measures(work: Arrays, groups: np.ndarray[Any, Any], n_groups: int) -> pd.DataFrame:
+    """The summary's figures for each of `n_groups` groups of `work` (`groups`: the group of each interview)."""
+    out = _per_group(groups, n_groups, work["student"])
+    has_sector = work["sector"] >= 0
+    out["industries_reached"] = np.bincount(
+        distinct_pairs(groups[has_sector], work["sector"][has_sector])[0], minlength=n_groups
     )
-    contacts = frame.dropna(subset=["person", "depth"]).drop_duplicates([*gk, "person"])
-    depth = contacts.assign(introduced=contacts["depth"] >= 2).groupby(gk, observed=True, sort=True)
-    found = depth.agg(introduced=("introduced", "sum"), known=("depth", "size"), median_depth=("depth", "median"))
-    out = out.assign(_all=0) if not keys else out
-    out = out.merge(sums.reset_index(), on=gk, how="left").merge(found.reset_index(), on=gk, how="left")
-    counts = ["industries_reached", "thank_you_due", "on_time", "check_in_due", "check_in", "referral", "job_lead"]
-    out[[*counts, "introduced", "known"]] = out[[*counts, "introduced", "known"]].fillna(0).astype("int64")
-    out["on_time_rate"] = rate(out["on_time"], out["thank_you_due"]).to_numpy()
-    out["check_in_rate"] = rate(out["check_in"], out["check_in_due"]).to_numpy()
-    out["referral_rate"] = rate(out["referral"], out["interviews"]).to_numpy()
-    out["job_lead_rate"] = rate(out["job_lead"], out["interviews"]).to_numpy()
-    out["introduced_share"] = rate(out["introduced"], out["known"]).to_numpy()
-    out["median_chain_depth"] = out["median_depth"].astype(float)
-    return out.drop(columns=["_all", *counts[1:], "introduced", "known", "median_depth"], errors="ignore")
+    counts = {col: np.bincount(groups[work[col]], minlength=n_groups) for col in _FLAGS}
+    contact_groups = groups[work["known"]]  # each contact counts once per group, at its first interview
+    width = int(work["person"].max(initial=0)) + 1
+    first = ~pd.Series(contact_groups * width + work["person"]).duplicated().to_numpy()
+    contact_groups, depth = contact_groups[first], work["depth"][first]
+    introduced = np.bincount(contact_groups[depth >= 2], minlength=n_groups)
+    known = np.bincount(contact_groups, minlength=n_groups)
+    pairs = [
+        (counts["on_time"], counts["thank_you_due"]),
+        (counts["check_in"], counts["check_in_due"]),
+        (counts["referral"], out["interviews"]),
+        (counts["job_lead"], out["interviews"]),
+        (introduced, known),
+    ]  # one `rate` call for all five rates
+    rates = rate(np.concatenate([p[0] for p in pairs]), np.concatenate([p[1] for p in pairs])).to_numpy()
+    for i, col in enumerate(("on_time_rate", "check_in_rate", "referral_rate", "job_lead_rate", "introduced_share")):
+        out[col] = rates[i * n_groups : (i + 1) * n_groups]
+    out["median_chain_depth"] = group_medians(contact_groups, depth, n_groups)
+    return pd.DataFrame(out)
 
 
 def cohort_summary(
@@ -204,13 +188,17 @@ def cohort_summary(
     """
     min_cell = check_min_cell(min_cell)
     pol = FollowUpPolicy.parse(policy)
-    keys, glog = _grouped_log(log, by)
-    work = _interviews(log, glog, keys, pol, today)
-    groups = _summary_measures(work, keys) if keys else None
-    total = _summary_measures(work, [])
-    table = total.assign(**dict.fromkeys(keys[:1], TOTAL)) if groups is None else _with_total(groups, total, keys)
+    keys, frame = group_frame(log, by)
+    work = _interviews(log, pol, today)
+    total = _summary_measures(work, np.zeros(len(log), dtype=np.int64), 1)
+    if keys:
+        codes, labels = group_codes(frame, keys)
+        groups = pd.concat([labels, _summary_measures(work, codes, len(labels))], axis=1)
+        table = _with_total(groups, total, keys)
+    else:
+        table = total
     if roster is not None:
-        table = _participation(table, glog, roster, keys)
+        table = _participation(table, log, roster, keys)
     columns = [*keys, "students"]
     columns += ["roster_students", "participation_rate"] if roster is not None else []
     columns += [
@@ -222,7 +210,7 @@ def cohort_summary(
     return publish(table, support="students", lines=_lines(table), min_cell=min_cell, rates=rates, keep=keys)
 
 
-def _participation(table: pd.DataFrame, glog: pd.DataFrame, roster: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+def _participation(table: pd.DataFrame, log: pd.DataFrame, roster: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     missing = [k for k in keys if k not in roster.columns]
     if missing:
         msg = (
@@ -230,7 +218,7 @@ def _participation(table: pd.DataFrame, glog: pd.DataFrame, roster: pd.DataFrame
             "Add them to the roster or group by columns it has."
         )
         raise ValueError(msg)
-    active = set(glog["owner"].astype(str).str.casefold())
+    active = set(pd.Series(log["owner"].unique()).astype(str).str.casefold())
     students = roster.assign(
         **{k: _key_text(roster[k]) for k in keys},
         _active=roster["student"].astype(str).str.casefold().isin(active),
@@ -281,12 +269,16 @@ def cohort_industries(log: pd.DataFrame, *, min_cell: int = 10) -> pd.DataFrame:
     (['industry', 'students', 'student_share', 'interviews'], 'Total')
     """
     min_cell = check_min_cell(min_cell)
-    work = pd.DataFrame({"industry": _key_text(log["sector"]), "student": _codes(log["owner"])})
-    groups = _per_group(work, ["industry"]).drop(columns="interviews_per_student")
-    groups = groups.sort_values(["students", "interviews", "industry"], ascending=[False, False, True], kind="stable")
-    total = _per_group(work, []).drop(columns="interviews_per_student")
+    codes, labels = key_labels(log["sector"])
+    student = _codes(log["owner"])
+    pair_groups, _, _ = distinct_pairs(codes, student)
+    students = np.bincount(pair_groups, minlength=len(labels))
+    interviews = np.bincount(codes, minlength=len(labels))
+    order = np.lexsort((np.arange(len(labels)), -interviews, -students))  # most students, ties by name
+    groups = pd.DataFrame({"industry": labels[order], "students": students[order], "interviews": interviews[order]})
+    cohort = len(distinct_pairs(np.zeros(len(student), dtype=np.int64), student)[0])
+    total = pd.DataFrame({"students": [cohort], "interviews": [len(log)]})
     table = _with_total(groups, total, ["industry"])
-    cohort = int(total["students"].iloc[0]) if len(total) else 0
     table.insert(2, "student_share", rate(table["students"], pd.Series(cohort, index=table.index)).to_numpy())
     return publish(
         table, support="students", lines=_lines(table), min_cell=min_cell, rates=["student_share"], keep=["industry"]
@@ -321,13 +313,21 @@ def cohort_activity(log: pd.DataFrame, *, by: str = "month", min_cell: int = 10)
     ['term', 'students', 'interviews', 'interviews_per_student']
     """
     min_cell = check_min_cell(min_cell)
-    keys, glog = _grouped_log(log, by)
-    work = pd.DataFrame({k: glog[k].to_numpy(dtype=object) for k in keys})
-    work["student"] = _codes(glog["owner"])
-    groups = _per_group(work, keys)
-    first = pd.Series(log["date"].to_numpy()).groupby(work[keys[0]].to_numpy()).min()
-    groups = groups.assign(_first=groups[keys[0]].map(first)).sort_values(["_first", keys[0]], kind="stable")
-    table = _with_total(groups.drop(columns="_first"), _per_group(work, []), keys)
+    keys, frame = group_frame(log, by)
+    codes, labels = group_codes(frame, keys)
+    student = _codes(log["owner"])
+    groups = pd.concat([labels, pd.DataFrame(_per_group(codes, len(labels), student))], axis=1)
+    # in order of time: a period's first interview (periods without dates last), then by name
+    dates = log["date"].dt.tz_convert(None) if isinstance(log["date"].dtype, pd.DatetimeTZDtype) else log["date"]
+    days = dates.to_numpy().view(np.int64)
+    last = np.iinfo(np.int64).max
+    first = np.full(len(labels), last, dtype=np.int64)
+    np.minimum.at(first, codes, np.where(days == np.iinfo(np.int64).min, last, days))
+    if len(keys) > 1:  # the first key's period
+        first = pd.Series(first).groupby(labels[keys[0]].to_numpy()).transform("min").to_numpy()
+    groups = groups.iloc[np.argsort(first, kind="stable")]
+    total = pd.DataFrame(_per_group(np.zeros(len(student), dtype=np.int64), 1, student))
+    table = _with_total(groups, total, keys)
     return publish(table, support="students", lines=_lines(table), min_cell=min_cell, keep=keys)
 
 
@@ -360,18 +360,30 @@ def cohort_employers(log: pd.DataFrame, *, n: int = 20, min_cell: int = 10) -> p
     ['employer', 'industry', 'students', 'interviews']
     """
     min_cell = check_min_cell(min_cell)
-    work = pd.DataFrame(
+    company, spellings = pd.factorize(log["company"])
+    spelling = np.asarray(spellings, dtype=object)
+    key_codes, names = pd.factorize(normalize_employer(pd.Series(spelling, dtype="str")))
+    name_rank = _ranks(np.asarray(names, dtype=object))
+    spelling_key = np.where(key_codes >= 0, name_rank[key_codes], -1) if len(key_codes) else key_codes
+    row_key = np.append(spelling_key, -1)[company]  # no company or an empty key: not an employer
+    rows = row_key >= 0
+    n_keys = len(names)
+    student = _codes(log["owner"])
+    counts = np.bincount(company[company >= 0], minlength=len(spelling))
+    kept = np.flatnonzero(spelling_key >= 0)  # the most common spelling, ties: the first in sorted order
+    employer = group_modes(spelling_key[kept], kept, counts[kept], _ranks(spelling), n_keys)
+    sector, sectors = pd.factorize(log["sector"])
+    known = rows & (sector >= 0)
+    sector_text = np.asarray(sectors, dtype=object)
+    industry = group_modes(*distinct_pairs(row_key[known], sector[known]), _ranks(sector_text), n_keys)
+    table = pd.DataFrame(
         {
-            "key": normalize_employer(log["company"]).to_numpy(dtype=object),
-            "employer": log["company"].to_numpy(dtype=object),
-            "industry": log["sector"].astype(object).to_numpy(),
-            "student": _codes(log["owner"]),
+            "employer": spelling[employer],
+            "industry": np.append(sector_text, np.nan)[industry],
+            "students": np.bincount(distinct_pairs(row_key[rows], student[rows])[0], minlength=n_keys),
+            "interviews": np.bincount(row_key[rows], minlength=n_keys),
         }
-    ).dropna(subset=["key"])
-    grouped = work.groupby("key", sort=True)
-    table = pd.DataFrame({"students": grouped["student"].nunique(), "interviews": grouped.size()})
-    table.insert(0, "industry", _modes(work["key"], work["industry"]).reindex(table.index))
-    table.insert(0, "employer", _modes(work["key"], work["employer"]).reindex(table.index))
+    )
     listed = table[table["students"] >= min_cell]
     listed = listed.sort_values(["students", "interviews", "employer"], ascending=[False, False, True], kind="stable")
     out = listed.head(n).reset_index(drop=True)
@@ -379,12 +391,11 @@ def cohort_employers(log: pd.DataFrame, *, n: int = 20, min_cell: int = 10) -> p
     return out
 
 
-def _modes(keys: pd.Series[Any], values: pd.Series[Any]) -> pd.Series[Any]:
-    """The most common value per key (ties: the first in sorted order), missing values ignored."""
-    pairs = pd.DataFrame({"key": keys.to_numpy(dtype=object), "value": values.to_numpy(dtype=object)}).dropna()
-    counts = pairs.groupby(["key", "value"], sort=False).size().rename("n").reset_index()
-    counts = counts.sort_values(["key", "n", "value"], ascending=[True, False, True], kind="stable")
-    return counts.drop_duplicates("key").set_index("key")["value"]
+def _ranks(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """The rank of each of the distinct `values` in sorted order (as Python sorts them)."""
+    rank = np.empty(len(values), dtype=np.int64)
+    rank[np.argsort(values, kind="stable")] = np.arange(len(values))
+    return rank
 
 
 def cohort_funnel(log: pd.DataFrame, *, min_cell: int = 10) -> pd.DataFrame:
@@ -415,7 +426,7 @@ def cohort_funnel(log: pd.DataFrame, *, min_cell: int = 10) -> pd.DataFrame:
     flags = stage_flags(log)
     owner = _codes(log["owner"])
     stages = [s for s in FUNNEL_STAGES if s != "interview"]
-    students = [len(np.unique(owner[flags[s].to_numpy()])) for s in stages]
+    students = [int(np.count_nonzero(np.bincount(owner[flags[s].to_numpy()] + 1))) for s in stages]
     table = pd.DataFrame(
         {
             "stage": stages,
@@ -468,22 +479,29 @@ def cohort_students(
     >>> bool(table["student"].str.startswith("S-").all()), len(table)
     (True, 3)
     """
-    keys, glog = _grouped_log(log, by)
-    gk = ["owner", *keys]
-    glog = glog.assign(owner=glog["owner"].astype(str))
-    follow = follow_up_rates(glog, policy=policy, by=gk)[[*gk, "interviews", "on_time_rate", "check_in_rate"]]
-    funnel = outcomes(glog, by=gk)
-    counts = funnel[funnel["stage"].isin(["referral", "job_lead"])].pivot_table(
-        index=gk, columns="stage", values="count", aggfunc="first", observed=True
-    )
-    sectors = glog.assign(sector=glog["sector"].astype(object)).groupby(gk, observed=True)["sector"].nunique()
-    table = follow.merge(sectors.rename("industries_reached").reset_index(), on=gk, how="left")
-    if len(counts):
-        table = table.merge(counts.reset_index(), on=gk, how="left")
-    table = table.rename(columns={"referral": "referrals", "job_lead": "job_leads"})
-    for col in ("referrals", "job_leads"):
-        table[col] = table.get(col, pd.Series(0, index=table.index)).fillna(0).astype("int64")
-    table.insert(0, "student", pseudonymize(table["owner"], key=key))
-    columns = ["student", *keys, "interviews", "industries_reached", "on_time_rate", "check_in_rate"]
-    out = table[[*columns, "referrals", "job_leads"]].sort_values(["student", *keys], kind="stable")
-    return out.reset_index(drop=True)
+    keys, frame = group_frame(log, by)
+    pol = FollowUpPolicy.parse(policy)
+    follow = follow_up_flags(log, policy=pol)
+    stages = stage_flags(log)
+    owners, distinct = pd.factorize(log["owner"], use_na_sentinel=False)
+    owner_text, names = pd.factorize(pd.Series(distinct).astype(str), use_na_sentinel=False)
+    codes, labels = group_codes(frame, keys)
+    width = max(len(labels), 1)
+    rows, kept = pd.factorize(owner_text[owners] * width + codes)  # one row per student and group
+    n = len(kept)
+    table = labels.iloc[kept % width].reset_index(drop=True)
+    table.insert(0, "student", pseudonymize(pd.Series(np.asarray(names, dtype=object)[kept // width]), key=key))
+    sector = _codes(log["sector"])
+    has_sector = sector >= 0
+    sums = {col: np.bincount(rows[flag.to_numpy(dtype=bool)], minlength=n) for col, flag in (
+        ("thank_you_due", follow["thank_you_due"]), ("on_time", follow["on_time"]),
+        ("check_in_due", follow["check_in_due"]), ("check_in", follow["check_in"]),
+        ("referrals", stages["referral"]), ("job_leads", stages["job_lead"]),
+    )}  # fmt: skip
+    table["interviews"] = np.bincount(rows, minlength=n)
+    table["industries_reached"] = np.bincount(distinct_pairs(rows[has_sector], sector[has_sector])[0], minlength=n)
+    table["on_time_rate"] = rate(sums["on_time"], sums["thank_you_due"]).array
+    table["check_in_rate"] = rate(sums["check_in"], sums["check_in_due"]).array
+    table["referrals"] = sums["referrals"]
+    table["job_leads"] = sums["job_leads"]
+    return table.sort_values(["student", *keys], kind="stable").reset_index(drop=True)

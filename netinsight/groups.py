@@ -13,7 +13,8 @@ from typing import Any, Final
 
 import pandas as pd
 
-from netinsight.graph import person_ids
+from netinsight.people import person_codes
+from netinsight.periods import period_labels
 
 __all__ = ["DERIVED_PERIODS", "by_keys", "check_period", "group_frame", "person_key", "rate"]
 
@@ -83,17 +84,8 @@ def group_frame(log: pd.DataFrame, by: str | Sequence[str] | None) -> tuple[list
             f"'month' and 'week' are derived from 'date'."
         )
         raise KeyError(msg)
-    frame = pd.DataFrame(index=log.index)
-    for k in keys:
-        if k in log.columns:
-            frame[k] = log[k]
-        elif k == "week":
-            frame[k] = (log["date"].dt.normalize() - pd.to_timedelta(log["date"].dt.day_of_week, unit="D")).dt.strftime(
-                "%Y-%m-%d"
-            )
-        else:
-            frame[k] = log["date"].dt.strftime(DERIVED_PERIODS[k])
-    return keys, frame
+    columns = {k: log[k] if k in log.columns else period_labels(log["date"], k) for k in keys}
+    return keys, pd.DataFrame(columns, index=log.index)
 
 
 def person_key(log: pd.DataFrame) -> pd.Series[Any]:
@@ -109,17 +101,19 @@ def person_key(log: pd.DataFrame) -> pd.Series[Any]:
     Returns
     -------
     pandas.Series
-        One key per row, aligned with `log`: equal keys are the same person of the same owner.
+        One key per row, aligned with `log`: equal keys are the same person of the same owner
+        (integer codes as floats, from `netinsight.people.person_codes`; NaN without a contact).
 
     Examples
     --------
     >>> from netinsight import read_log
-    >>> log = read_log(pd.DataFrame({"owner": ["me", "me", "you"], "date": ["2026-01-05"] * 3,
-    ...                              "contact": ["Ana Ruiz", "dr. ana ruiz", "Ana Ruiz"]}))
-    >>> person_key(log).nunique()
-    2
+    >>> log = read_log(pd.DataFrame({"owner": ["me", "me", "you", "me"], "date": ["2026-01-05"] * 4,
+    ...                              "contact": ["Ana Ruiz", "dr. ana ruiz", "Ana Ruiz", ""]}))
+    >>> person_key(log).tolist()
+    [0.0, 0.0, 1.0, nan]
     """
-    return log["owner"].astype("str") + "\x1f" + person_ids(log)
+    key = pd.Series(person_codes(log), index=log.index, dtype="float64", name="person")
+    return key.mask(key < 0)
 
 
 def rate(numerator: Any, denominator: Any) -> pd.Series[Any]:

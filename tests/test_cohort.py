@@ -228,3 +228,83 @@ def test_property_no_published_row_rests_on_too_few_students_and_nothing_can_be_
         if hidden_members.any() and published[-1]:
             assert hidden_members.sum() >= 2
             assert np.asarray(truth[table[key][:-1][hidden_members]]).sum() >= min_cell
+
+
+def tricky_cohort() -> pd.DataFrame:
+    """Five students of each kind. X: program "A" / "A " (one group), Finance at "Acme Corp" on 5 Jan then at
+    "ACME Corporation" on 20 Jan, introduced by the first contact. Y: program blank / missing (one group, not
+    recorded), Media at "Acme Corp" on 2 Feb, then no industry at "Bluefin" on 3 Feb. Z: program "B", Media at
+    "ACME Corporation" on 6 Jan. Both Acme spellings have 10 interviews, Finance and Media 10 each at Acme: ties."""
+    rows: list[dict[str, Any]] = []
+    for i in range(1, 6):
+        rows += [
+            {"owner": f"X{i}", "program": "A", "date": "2026-01-05", "contact": f"Ann {i}", "company": "Acme Corp"}
+            | {"industry": "Finance"},
+            {"owner": f"X{i}", "program": "A ", "date": "2026-01-20", "contact": f"Bo {i}"}
+            | {"company": "ACME Corporation", "industry": "Finance", "introduced_by": f"Ann {i}"},
+            {"owner": f"Y{i}", "program": "", "date": "2026-02-02", "contact": f"Cy {i}", "company": "Acme Corp"}
+            | {"industry": "Media"},
+            {"owner": f"Y{i}", "program": None, "date": "2026-02-03", "contact": f"Di {i}", "company": "Bluefin"}
+            | {"industry": ""},
+            {"owner": f"Z{i}", "program": "B", "date": "2026-01-06", "contact": f"Ed {i}"}
+            | {"company": "ACME Corporation", "industry": "Media"},
+        ]
+    return ni.read_log(pd.DataFrame(rows))
+
+
+def test_tricky_cohort_summary_groups_missing_keys_and_takes_medians() -> None:
+    table = cohort_summary(tricky_cohort(), min_cell=5)
+    assert table.values.tolist() == [
+        ["(not recorded)", 5, 10, 2.0, 1, "<5%", "<5%", "<5%", "<5%", "<5%", 1.0],
+        ["A", 5, 10, 2.0, 1, "<5%", "<5%", "<5%", "<5%", 0.5, 1.5],
+        ["B", 5, 5, 1.0, 1, "<5%", "<5%", "<5%", "<5%", "<5%", 1.0],
+        ["Total", 15, 25, 2.0, 2, "<5%", "<5%", "<5%", "<5%", 0.2, 1.0],
+    ]
+    by_month = cohort_summary(tricky_cohort(), by="month", min_cell=5)
+    columns = ["month", "students", "interviews", "interviews_per_student", "introduced_share"]
+    assert by_month[columns].values.tolist() == [
+        ["2026-01", 10, 15, 1.5, 0.333], ["2026-02", 5, 10, 2.0, "<5%"], ["Total", 15, 25, 2.0, 0.2],
+    ]  # fmt: skip
+
+
+def test_tricky_cohort_activity_industries_and_employer_ties() -> None:
+    log = tricky_cohort()
+    assert cohort_activity(log, min_cell=5).values.tolist() == [
+        ["2026-01", 10, 15, 1.5], ["2026-02", 5, 10, 2.0], ["Total", 15, 25, 2.0],
+    ]  # fmt: skip
+    assert cohort_activity(log, by="week", min_cell=5)["week"].tolist() == [
+        "2026-01-05", "2026-01-19", "2026-02-02", "Total",
+    ]  # fmt: skip
+    assert cohort_industries(log, min_cell=5).values.tolist() == [
+        ["Media", 10, 0.667, 10], ["Finance", 5, 0.333, 10], ["(not recorded)", 5, 0.333, 5], ["Total", 15, ">95%", 25],
+    ]  # fmt: skip
+    # ties: both spellings have 10 interviews ("ACME Corporation" sorts first), Finance and Media 10 each at Acme
+    employers = cohort_employers(log, min_cell=5)
+    assert employers[["employer", "students", "interviews"]].values.tolist() == [
+        ["ACME Corporation", 15, 20], ["Bluefin", 5, 5],
+    ]  # fmt: skip
+    assert employers["industry"].iloc[0] == "Finance"
+    assert pd.isna(employers["industry"].iloc[1])
+
+
+def test_tricky_cohort_students_per_group() -> None:
+    table = cohort_students(tricky_cohort(), key=KEY)
+    y1 = ni.pseudonymize(pd.Series(["Y1"]), key=KEY).iloc[0]
+    row = table.set_index("student").loc[y1]
+    assert row[["program", "interviews", "industries_reached", "referrals"]].tolist() == ["(not recorded)", 2, 1, 0]
+    assert table["program"].value_counts().to_dict() == {"(not recorded)": 5, "A": 5, "B": 5}
+
+
+def test_empty_and_single_row_logs_through_every_table() -> None:
+    empty = ni.read_log(pd.DataFrame({"date": [], "contact": []}))
+    assert cohort_activity(empty, min_cell=5).values.tolist() == [["Total", SUPPRESSED, SUPPRESSED, SUPPRESSED]]
+    assert cohort_industries(empty, min_cell=5).values.tolist() == [["Total", SUPPRESSED, SUPPRESSED, SUPPRESSED]]
+    assert cohort_funnel(empty, min_cell=5)["students"].tolist() == [SUPPRESSED] * 7
+    students = cohort_students(empty, key=KEY)
+    assert students.empty
+    assert students.columns.tolist()[:3] == ["student", "program", "interviews"]
+    one = ni.read_log(pd.DataFrame({"date": ["2026-03-04"], "contact": ["Al"], "company": ["Acme"]}))
+    assert cohort_summary(one, min_cell=5)["program"].tolist() == ["(not recorded)", "Total"]
+    assert cohort_activity(one, min_cell=5)["month"].tolist() == ["2026-03", "Total"]
+    assert cohort_employers(one, min_cell=5).empty
+    assert len(cohort_students(one, key=KEY)) == 1
