@@ -271,7 +271,7 @@ def _chain_columns(chains: ChainForest, nodes: IntArray, columns: Sequence[str])
         downstream = pd.array(np.nan_to_num(below, nan=-1), dtype="Int64")
         downstream[~reached] = pd.NA
         out["downstream"] = downstream
-    return pd.DataFrame({col: out[col] for col in columns}, index=pd.RangeIndex(len(nodes)))
+    return pd.DataFrame({col: out[col] for col in columns}, index=pd.RangeIndex(len(nodes)), copy=False)  # fresh arrays
 
 
 def _person_text(net: Network, column: str, person: IntArray) -> Callable[[], pa.Array]:
