@@ -19,7 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from netinsight.memo import bare, derived, freeze
+from netinsight.memo import bare, derived, freeze, keep, kept
 from netinsight.names import id_key, name_key
 from netinsight.tables import text_series
 from netinsight.textcodes import TextCodes, encode_texts, large_text, take_or_null
@@ -28,6 +28,7 @@ __all__ = [
     "CodedLog",
     "bare_log",
     "code_log",
+    "column_codes",
     "date_order",
     "distinct_id_keys",
     "merge_codes",
@@ -86,6 +87,33 @@ def text_codes(*columns: pd.Series[Any]) -> tuple[list[IntArray], pa.Array]:
     ([[0, 1, -1], [1, 2]], ['a', 'b', 'c'])
     """
     return merge_codes(encode_texts(columns))
+
+
+def column_codes(log: pd.DataFrame, columns: Sequence[str]) -> list[TextCodes]:
+    """The dictionary codes of text columns of a log, worked out once per log (`netinsight.memo`).
+
+    Columns not yet encoded are encoded together (`netinsight.textcodes.encode_texts`: large
+    ones side by side on threads); `netinsight.read_log` may hand over the codes it made while
+    reading. The codes are read-only.
+
+    Examples
+    --------
+    >>> from netinsight import read_log
+    >>> log = read_log(pd.DataFrame({"date": ["2026-01-05"] * 3, "contact": ["Ana", "", "Ana"]}))
+    >>> [(t.codes.tolist(), t.values.to_pylist()) for t in column_codes(log, ["contact"])]
+    [([0, -1, 0], ['Ana'])]
+    """
+    names = [f"text:{column}" for column in columns]
+    todo = [column for column, name in zip(columns, names, strict=True) if kept(log, name) is None]
+    frame = bare(log)
+    for column, text in zip(todo, encode_texts([frame[column] for column in todo]), strict=True):
+        freeze(text.codes)
+        keep(log, f"text:{column}", text)
+    out: list[TextCodes] = []
+    for column, name in zip(columns, names, strict=True):
+        text = kept(log, name)
+        out.append(text if text is not None else encode_texts([frame[column]])[0])  # None: nothing can be kept
+    return out
 
 
 def merge_codes(parts: Sequence[TextCodes]) -> tuple[list[IntArray], pa.Array]:
@@ -208,7 +236,7 @@ def code_log(log: pd.DataFrame) -> CodedLog:
 def _code_log(log: pd.DataFrame) -> CodedLog:
     n = len(log)
     owner, owner_names = _factorize(log["owner"])
-    contact_text, intro_text, id_text = encode_texts([log["contact"], log["introduced_by"], log["contact_id"]])
+    contact_text, intro_text, id_text = column_codes(log, ["contact", "introduced_by", "contact_id"])
     (contact_name, intro_name), names = merge_codes([contact_text, intro_text])
     key_of_name, keys_index = pd.factorize(name_key(text_series(names)))
     keys = large_text(keys_index)

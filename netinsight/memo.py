@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 import numpy as np
 import pandas as pd
 
-__all__ = ["bare", "clear", "derived", "freeze"]
+__all__ = ["bare", "clear", "derived", "freeze", "keep", "kept"]
 
 T = TypeVar("T")
 
@@ -135,6 +135,36 @@ def derived(log: pd.DataFrame, name: str, compute: Callable[[pd.DataFrame], T]) 
         entry.results[name] = compute(entry.snapshot)
     result: T = entry.results[name]
     return result
+
+
+def kept(log: pd.DataFrame, name: str) -> Any:
+    """What `derived` keeps for `log` under `name`, or None when nothing is kept (yet, or any more).
+
+    Examples
+    --------
+    >>> log = pd.DataFrame({"contact": ["Ana"]})
+    >>> kept(log, "contacts") is None, derived(log, "contacts", len), kept(log, "contacts")
+    (True, 1, 1)
+    """
+    entry = _entry(log)
+    return None if entry is None else entry.results.get(name)
+
+
+def keep(log: pd.DataFrame, name: str, value: object) -> None:
+    """Keep `value` as what ``derived(log, name, ...)`` would work out (for work done on the way, say while reading).
+
+    `value` must be exactly what the computation would give for `log` as it is now.
+
+    Examples
+    --------
+    >>> log = pd.DataFrame({"contact": ["Ana"]})
+    >>> keep(log, "contacts", 1)
+    >>> derived(log, "contacts", lambda frame: 1 / 0)
+    1
+    """
+    entry = _entry(log)
+    if entry is not None:
+        entry.results[name] = value
 
 
 def bare(log: pd.DataFrame) -> pd.DataFrame:

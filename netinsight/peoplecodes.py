@@ -19,10 +19,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from netinsight.logcodes import CodedLog, stable_order
+from netinsight.logcodes import CodedLog, column_codes, stable_order
 from netinsight.peoplelists import outcome_lists, owner_lists
 from netinsight.tables import ROOT_PREFIX, text_series, typed_people
-from netinsight.textcodes import TextCodes, encode_text, encode_texts, large_text, str_series
+from netinsight.textcodes import TextCodes, encode_text, large_text, str_series
 
 __all__ = ["PeopleCodes", "people_from_codes", "take_text"]
 
@@ -223,7 +223,7 @@ def people_from_codes(
         "owner": TextCodes(np.concatenate([root_order, b_owner[body]]), owners_text),
     }
     attributes = ("company", "role", "industry", "sector")
-    for col, source in zip(attributes, encode_texts([log[col] for col in attributes]), strict=True):
+    for col, source in zip(attributes, column_codes(log, attributes), strict=True):
         text[col] = TextCodes(
             body_codes(source, np.concatenate([last_valid(source.codes[rows] >= 0), none_u])[body]), source.values
         )

@@ -4,6 +4,7 @@ import pandas as pd
 
 import netinsight as ni
 from netinsight.logcodes import bare_log, code_log
+from tests.conftest import make_log
 
 
 def test_code_log_by_hand_with_ids_across_owners() -> None:
@@ -66,3 +67,20 @@ def test_date_order_and_stable_order_match_a_stable_argsort() -> None:
     wide = np.arange(70_000)[::-1] % 66_000  # more distinct keys than a radix pass takes
     assert stable_order(wide).tolist() == np.argsort(wide, kind="stable").tolist()
     assert date_order(np.zeros(0, dtype="datetime64[ns]")).tolist() == []
+
+
+def test_column_codes_are_kept_per_log_and_match_encode_text() -> None:
+    from netinsight.logcodes import column_codes
+    from netinsight.textcodes import encode_text
+
+    log = make_log(date=["2026-01-05"] * 4, contact=["Ana", "", "Ben", "Ana"], company=["Acme", None, "Acme", "X"])
+    first = column_codes(log, ["company", "contact"])
+    again = column_codes(log, ["contact"])
+    assert again[0] is first[1]
+    for text, column in zip(first, ["company", "contact"], strict=True):
+        expected = encode_text(log[column])
+        assert text.codes.tolist() == expected.codes.tolist()
+        assert text.values.to_pylist() == expected.values.to_pylist()
+        assert not text.codes.flags.writeable
+    log.loc[1, "contact"] = "Cy"
+    assert column_codes(log, ["contact"])[0].codes.tolist() == [0, 1, 2, 0]
