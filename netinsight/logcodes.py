@@ -19,7 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from netinsight.memo import bare, derived, freeze, keep, kept
+from netinsight.memo import bare, derived, freeze, kept
 from netinsight.names import id_key, name_key
 from netinsight.tables import text_series
 from netinsight.textcodes import TextCodes, encode_texts, large_text, take_or_null
@@ -90,11 +90,11 @@ def text_codes(*columns: pd.Series[Any]) -> tuple[list[IntArray], pa.Array]:
 
 
 def column_codes(log: pd.DataFrame, columns: Sequence[str]) -> list[TextCodes]:
-    """The dictionary codes of text columns of a log, worked out once per log (`netinsight.memo`).
+    """The dictionary codes of text columns of a log: those kept for it (`netinsight.memo`), else encoded.
 
-    Columns not yet encoded are encoded together (`netinsight.textcodes.encode_texts`: large
-    ones side by side on threads); `netinsight.read_log` may hand over the codes it made while
-    reading. The codes are read-only.
+    `netinsight.read_log` may hand over codes it made while reading; the others are encoded
+    together (`netinsight.textcodes.encode_texts`: large ones side by side on threads) and not
+    kept (each is needed once, and a million codes take 8 MB).
 
     Examples
     --------
@@ -103,17 +103,11 @@ def column_codes(log: pd.DataFrame, columns: Sequence[str]) -> list[TextCodes]:
     >>> [(t.codes.tolist(), t.values.to_pylist()) for t in column_codes(log, ["contact"])]
     [([0, -1, 0], ['Ana'])]
     """
-    names = [f"text:{column}" for column in columns]
-    todo = [column for column, name in zip(columns, names, strict=True) if kept(log, name) is None]
+    found: list[TextCodes | None] = [kept(log, f"text:{column}") for column in columns]
     frame = bare(log)
-    for column, text in zip(todo, encode_texts([frame[column] for column in todo]), strict=True):
-        freeze(text.codes)
-        keep(log, f"text:{column}", text)
-    out: list[TextCodes] = []
-    for column, name in zip(columns, names, strict=True):
-        text = kept(log, name)
-        out.append(text if text is not None else encode_texts([frame[column]])[0])  # None: nothing can be kept
-    return out
+    todo = [column for column, text in zip(columns, found, strict=True) if text is None]
+    encoded = iter(encode_texts([frame[column] for column in todo]))
+    return [text if text is not None else next(encoded) for text in found]
 
 
 def merge_codes(parts: Sequence[TextCodes]) -> tuple[list[IntArray], pa.Array]:

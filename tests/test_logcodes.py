@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 import netinsight as ni
 from netinsight.logcodes import bare_log, code_log
@@ -69,18 +71,18 @@ def test_date_order_and_stable_order_match_a_stable_argsort() -> None:
     assert date_order(np.zeros(0, dtype="datetime64[ns]")).tolist() == []
 
 
-def test_column_codes_are_kept_per_log_and_match_encode_text() -> None:
+def test_column_codes_match_encode_text_and_take_kept_codes() -> None:
+    from netinsight import memo
     from netinsight.logcodes import column_codes
-    from netinsight.textcodes import encode_text
+    from netinsight.textcodes import TextCodes, encode_text
 
     log = make_log(date=["2026-01-05"] * 4, contact=["Ana", "", "Ben", "Ana"], company=["Acme", None, "Acme", "X"])
-    first = column_codes(log, ["company", "contact"])
-    again = column_codes(log, ["contact"])
-    assert again[0] is first[1]
-    for text, column in zip(first, ["company", "contact"], strict=True):
+    for text, column in zip(column_codes(log, ["company", "contact"]), ["company", "contact"], strict=True):
         expected = encode_text(log[column])
         assert text.codes.tolist() == expected.codes.tolist()
         assert text.values.to_pylist() == expected.values.to_pylist()
-        assert not text.codes.flags.writeable
-    log.loc[1, "contact"] = "Cy"
+    handed = TextCodes(np.array([1, -1, 0, 1]), pa.array(["Ben", "Ana"], pa.large_string()))
+    memo.keep(log, "text:contact", handed)
+    assert column_codes(log, ["company", "contact"])[1] is handed
+    log.loc[1, "contact"] = "Cy"  # a changed log: the codes handed over are gone
     assert column_codes(log, ["contact"])[0].codes.tolist() == [0, 1, 2, 0]
