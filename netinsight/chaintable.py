@@ -24,8 +24,8 @@ import pyarrow.compute as pc
 
 from netinsight.distinct import map_threads
 from netinsight.forest import Forest, chain_lists, forest_from_codes, subtree_sums
-from netinsight.logcodes import code_log
 from netinsight.memo import derived, freeze
+from netinsight.memory import release_after
 from netinsight.network import Network, employer_key, network
 from netinsight.ordering import sort_order, text_rank
 from netinsight.pairs import index_pairs
@@ -186,14 +186,14 @@ def row_depths(log: pd.DataFrame) -> pd.arrays.IntegerArray:
 
 def _row_depths(log: pd.DataFrame) -> IntArray:
     """Each row's forest depth, -1 without a contact or a chain."""
-    coded, kept = code_log(log), log_network(log)
+    kept = log_network(log)
     forest = _forest(network(log)).forest
     pairs, codes = index_pairs(forest.owner, forest.person)
     node_of = np.empty(len(codes), dtype=np.int64)
     node_of[codes] = np.arange(len(codes))
-    code = pairs.lookup(coded.owner, kept.position[coded.person])
+    code = pairs.lookup(kept.owner, kept.position[kept.person])
     out = np.full(len(log), -1, dtype=np.int64)
-    out[coded.rows] = np.where(code >= 0, forest.depth[node_of[np.maximum(code, 0)]], -1)
+    out[kept.rows] = np.where(code >= 0, forest.depth[node_of[np.maximum(code, 0)]], -1)
     freeze(out)
     return out
 
@@ -223,7 +223,9 @@ def sorted_chains(net: Network) -> pd.DataFrame:
         name_rank[names.codes],
     ]
     order = sort_order(keys, [str_series(chains.ids)], tie_rows=[forest.person])
-    return chains.rows(order)
+    table = chains.rows(order)
+    release_after(len(table))
+    return table
 
 
 def _chain_columns(chains: ChainForest, nodes: IntArray, columns: Sequence[str]) -> pd.DataFrame:

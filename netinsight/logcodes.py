@@ -19,7 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from netinsight.memo import bare, derived, freeze, kept
+from netinsight.memo import bare, freeze, kept
 from netinsight.names import id_key, name_key
 from netinsight.tables import text_series
 from netinsight.textcodes import TextCodes, encode_texts, large_text, take_or_null
@@ -209,7 +209,9 @@ def _ids_text(
 
 
 def code_log(log: pd.DataFrame) -> CodedLog:
-    """Person codes of a log's rows and introducers (see `netinsight.people.person_ids`), worked out once per log.
+    """Person codes of a log's rows and introducers (see `netinsight.people.person_ids`).
+
+    Not kept: `netinsight.people.log_network` keeps what the analyses need of it.
 
     A person is their id key where the row has one (or where the owner met exactly one
     person of that name with an id), else the owner and the name key. An introducer is
@@ -224,10 +226,7 @@ def code_log(log: pd.DataFrame) -> CodedLog:
     >>> coded.person.tolist(), coded.introducer.tolist(), coded.ids.to_pylist()
     ([0, 1], [-1, 0], ['me/ana ruiz', 'me/ben okafor'])
     """
-    return derived(log, "code_log", _code_log)
-
-
-def _code_log(log: pd.DataFrame) -> CodedLog:
+    log = bare(log)
     n = len(log)
     owner, owner_names = _factorize(log["owner"])
     contact_text, intro_text, id_text = column_codes(log, ["contact", "introduced_by", "contact_id"])

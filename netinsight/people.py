@@ -18,6 +18,7 @@ import pandas as pd
 
 from netinsight.logcodes import code_log
 from netinsight.memo import derived, freeze
+from netinsight.memory import release_after
 from netinsight.pairs import index_pairs
 from netinsight.peoplecodes import PeopleCodes, people_from_codes
 from netinsight.tables import (
@@ -191,16 +192,12 @@ def person_ids(log: pd.DataFrame) -> pd.Series[Any]:
     >>> person_ids(log).tolist()
     ['me/ana ruiz', 'id:ben@bluefin.example', 'me/ana ruiz', 'id:ben@bluefin.example']
     """
-    out = text_series(derived(log, "person_ids", _person_ids))
+    kept = log_network(log)
+    at = np.full(len(log), -1, dtype=np.int64)
+    at[kept.rows] = kept.position[kept.person]
+    out = text_series(take_or_null(kept.people.ids, at))
     out.index = log.index
     return out.rename("person")
-
-
-def _person_ids(log: pd.DataFrame) -> Any:
-    coded = code_log(log)
-    at = np.full(len(log), -1, dtype=np.int64)
-    at[coded.rows] = coded.person
-    return take_or_null(coded.ids, at)
 
 
 def person_codes(log: pd.DataFrame) -> npt.NDArray[np.int64]:
@@ -221,10 +218,10 @@ def person_codes(log: pd.DataFrame) -> npt.NDArray[np.int64]:
 
 
 def _person_codes(log: pd.DataFrame) -> npt.NDArray[np.int64]:
-    coded = code_log(log)
+    kept = log_network(log)
     out = np.full(len(log), -1, dtype=np.int64)
-    if len(coded.rows):
-        out[coded.rows] = pd.factorize(coded.owner * (int(coded.person.max()) + 1) + coded.person)[0]
+    if len(kept.rows):
+        out[kept.rows] = pd.factorize(kept.owner * (int(kept.person.max()) + 1) + kept.person)[0]
     freeze(out)
     return out
 
@@ -275,15 +272,19 @@ def coded_network_from_log(log: pd.DataFrame) -> tuple[PeopleCodes, CodedIntrodu
 
 
 class LogNetwork(NamedTuple):
-    """A log's network as the analyses keep it: people, coded introductions, and each person code's people row."""
+    """A log's network as the analyses keep it: people, coded introductions, each person code's people row,
+    and the rows with a contact with their owner and person codes (`netinsight.logcodes.CodedLog`)."""
 
     people: PeopleCodes
     introductions: CodedIntroductions
     position: IntArray
+    rows: IntArray
+    owner: IntArray
+    person: IntArray
 
 
 def log_network(log: pd.DataFrame) -> LogNetwork:
-    """`coded_network_from_log` and the people row of each person code of `netinsight.logcodes.code_log`, kept per log.
+    """`coded_network_from_log`, the people row of each person code and the rows' codes, kept per log.
 
     Examples
     --------
@@ -330,7 +331,8 @@ def _log_network(log: pd.DataFrame) -> LogNetwork:
     )
     freeze(position, intros.owner, intros.introducer, intros.person, intros.date, intros.count)
     freeze(people.first_interview, people.last_interview, people.interviews, *(t.codes for t in people.text.values()))
-    return LogNetwork(people, intros, position)
+    release_after(len(log))  # the coding's temporaries: hand them back before the next step
+    return LogNetwork(people, intros, position, rows, owner, person)
 
 
 def _group_introductions(

@@ -27,6 +27,7 @@ from netinsight.cohort import (
 )
 from netinsight.document import Figure, Report, Section, Table, figure_png
 from netinsight.groups import by_keys
+from netinsight.memory import release_after
 from netinsight.outreach import parse_today
 from netinsight.policy import FollowUpPolicy
 from netinsight.privacy import privacy_note
@@ -161,6 +162,7 @@ def cohort_report(
     steps = [s for s in _COHORT_STEPS if charts or s != "charts"]
 
     def done(step: str) -> None:
+        release_after(len(log))  # each step's temporaries, before the next step
         if progress is not None:
             progress(steps.index(step) + 1, len(steps), step)
 
