@@ -126,6 +126,7 @@ def _build_forest(net: Network) -> ChainForest:
     codes = codes.copy()
     codes[missing] = len(by_person.values) + np.arange(len(missing))
     freeze(codes, *(value for value in vars(forest).values() if isinstance(value, np.ndarray)))
+    release_after(len(codes))
     return ChainForest(net, forest, NodeNames(codes, values, by_person), ids)
 
 
