@@ -65,15 +65,16 @@ def stage_flags(log: pd.DataFrame) -> pd.DataFrame:
 def referral_depth(log: pd.DataFrame, *, person: pd.Series[Any] | None = None) -> pd.Series[Any]:
     """The referral depth of each row's contact (1 = reached directly), aligned with the log.
 
-    From `netinsight.chains.referral_chains`, joined to the rows by owner and
-    `netinsight.graph.person_ids`; missing for a contact on an introduction cycle.
+    From `netinsight.chains.referral_chains`: the depth of the row's owner's chain to the
+    row's person (`netinsight.graph.person_ids`); missing for a contact on an introduction
+    cycle and for a row without a contact. Worked out once per log (`netinsight.memo`).
 
     Parameters
     ----------
     log
         A log from `read_log`. Not modified.
     person
-        The rows' person ids when already at hand (`netinsight.graph.person_ids` of `log`).
+        Not needed any more (the rows' person ids are kept per log); accepted and ignored.
 
     Returns
     -------
@@ -88,17 +89,9 @@ def referral_depth(log: pd.DataFrame, *, person: pd.Series[Any] | None = None) -
     >>> referral_depth(log).tolist()
     [1, 2]
     """
-    from netinsight.chaintable import chains_table  # the chain computation is only needed here
-    from netinsight.graph import person_ids
-    from netinsight.network import network
+    from netinsight.chaintable import row_depths  # the chain computation is only needed here
 
-    ids = person_ids(log) if person is None else person
-    chains = chains_table(network(log), columns=("owner", "person", "depth"))[0]
-    known = pd.Index(chains["owner"].astype("str") + "\x1f" + chains["person"].astype("str"))
-    rows = log["owner"].astype("str").reset_index(drop=True) + "\x1f" + ids.reset_index(drop=True)
-    at = known.get_indexer(pd.Index(rows))
-    depth = chains["depth"].astype("Int64").array.take(at, allow_fill=True)
-    return pd.Series(depth, index=log.index, name="depth")
+    return pd.Series(row_depths(log), index=log.index, name="depth")
 
 
 def _group_values(log: pd.DataFrame, by: str | Sequence[str] | None) -> tuple[list[str], pd.DataFrame]:
