@@ -25,6 +25,7 @@ from netinsight.employers import normalize_employer
 from netinsight.followup import follow_up_flags
 from netinsight.groupcodes import NOT_RECORDED, distinct_pairs, group_codes, group_medians, group_modes, key_labels
 from netinsight.groups import group_frame, rate
+from netinsight.memo import bare
 from netinsight.outcomes import FUNNEL_STAGES, referral_depth, stage_flags
 from netinsight.people import person_codes
 from netinsight.policy import FollowUpPolicy
@@ -186,6 +187,7 @@ def cohort_summary(
     >>> table.iloc[-1][["class_year", "students"]].tolist()
     ['Total', 40]
     """
+    log = bare(log)  # pandas would deep-copy the log's attrs into every intermediate result
     min_cell = check_min_cell(min_cell)
     pol = FollowUpPolicy.parse(policy)
     keys, frame = group_frame(log, by)
@@ -268,6 +270,7 @@ def cohort_industries(log: pd.DataFrame, *, min_cell: int = 10) -> pd.DataFrame:
     >>> table.columns.tolist(), table.iloc[-1]["industry"]
     (['industry', 'students', 'student_share', 'interviews'], 'Total')
     """
+    log = bare(log)  # pandas would deep-copy the log's attrs into every intermediate result
     min_cell = check_min_cell(min_cell)
     codes, labels = key_labels(log["sector"])
     student = _codes(log["owner"])
@@ -312,6 +315,7 @@ def cohort_activity(log: pd.DataFrame, *, by: str = "month", min_cell: int = 10)
     >>> table.columns.tolist()
     ['term', 'students', 'interviews', 'interviews_per_student']
     """
+    log = bare(log)  # pandas would deep-copy the log's attrs into every intermediate result
     min_cell = check_min_cell(min_cell)
     keys, frame = group_frame(log, by)
     codes, labels = group_codes(frame, keys)
@@ -359,6 +363,7 @@ def cohort_employers(log: pd.DataFrame, *, n: int = 20, min_cell: int = 10) -> p
     >>> cohort_employers(read_log(cohort_log(40, interviews_per_student=3, seed=1)), min_cell=5).columns.tolist()
     ['employer', 'industry', 'students', 'interviews']
     """
+    log = bare(log)  # pandas would deep-copy the log's attrs into every intermediate result
     min_cell = check_min_cell(min_cell)
     company, spellings = pd.factorize(log["company"])
     spelling = np.asarray(spellings, dtype=object)
@@ -422,6 +427,7 @@ def cohort_funnel(log: pd.DataFrame, *, min_cell: int = 10) -> pd.DataFrame:
     >>> cohort_funnel(read_log(cohort_log(40, interviews_per_student=3, seed=1)), min_cell=5)["stage"].tolist()
     ['thank_you', 'check_in', 'job_lead', 'referral', 'mentorship', 'offer', 'any_outcome']
     """
+    log = bare(log)  # pandas would deep-copy the log's attrs into every intermediate result
     min_cell = check_min_cell(min_cell)
     flags = stage_flags(log)
     owner = _codes(log["owner"])
@@ -479,6 +485,7 @@ def cohort_students(
     >>> bool(table["student"].str.startswith("S-").all()), len(table)
     (True, 3)
     """
+    log = bare(log)  # pandas would deep-copy the log's attrs into every intermediate result
     keys, frame = group_frame(log, by)
     pol = FollowUpPolicy.parse(policy)
     follow = follow_up_flags(log, policy=pol)
