@@ -91,6 +91,7 @@ def referral_depth(log: pd.DataFrame, *, person: pd.Series[Any] | None = None) -
     """
     from netinsight.chaintable import row_depths  # the chain computation is only needed here
 
+    del person  # accepted for compatibility: the person ids are kept per log
     return pd.Series(row_depths(log), index=log.index, name="depth")
 
 
