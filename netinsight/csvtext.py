@@ -2,9 +2,9 @@
 
 Text is decoded as UTF-8 (with or without BOM), else Windows-1252. The delimiter (comma,
 semicolon or tab) is found from the header line, or from Excel's ``sep=`` hint. Arrow's CSV
-reader parses the records (UTF-8 bytes go to it as they are, checked by Arrow); a vectorised
-quote-parity scan of the bytes, run beside the parse, gives the physical line where each
-record starts. Ragged rows or stray quotes fall back to the csv module.
+reader parses the records (UTF-8 as it is, checked by Arrow; a file block by block, without
+holding its bytes); `netinsight.csvlines` gives the physical line where each record starts.
+Ragged rows or stray quotes fall back to the csv module, which needs the whole text.
 """
 
 from __future__ import annotations
@@ -13,23 +13,26 @@ import codecs
 import csv
 import io
 import re
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Collection, Sequence
+from pathlib import Path
 from typing import Any, Final
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.csv as pacsv
 
+from netinsight.csvarrow import arrow_read, header_and_body
+from netinsight.csvlines import file_blocks, one_record_per_line, record_lines
 from netinsight.problems import LogReadError, make_problems
 from netinsight.rawtable import RawTable, and_list, check_headers, drop_blank_rows, name_extra_columns
 
-__all__ = ["decode_text", "read_csv_bytes", "read_csv_text", "record_lines"]
+__all__ = ["Encode", "decode_text", "read_csv_bytes", "read_csv_file", "read_csv_text", "record_lines"]
+
+#: ``encode(headers)`` -> the headers whose columns to read as codes into their distinct values.
+Encode = Callable[[Sequence[str]], Collection[str]]
 
 _DELIMITERS: Final[tuple[str, ...]] = (",", ";", "\t")
-#: Files from this size on are scanned for line breaks while Arrow parses them.
-_PARALLEL_BYTES: Final = 1 << 22
+#: Files from this size on have the columns `encode` names read as codes (smaller ones all as text).
+_CODE_BYTES: Final = 1 << 20
 #: A byte that is ASCII but not white space for `str.strip` (so the text is not blank).
 _ASCII_TEXT: Final = re.compile(rb"[^\t\n\x0b\x0c\r\x1c-\x1f \x80-\xff]")
 
@@ -53,7 +56,9 @@ def decode_text(data: bytes, name: str) -> str:
             raise LogReadError(msg) from None
 
 
-def read_csv_bytes(data: bytes, name: str, *, required: Sequence[str] = ("date", "contact")) -> RawTable:
+def read_csv_bytes(
+    data: bytes, name: str, *, required: Sequence[str] = ("date", "contact"), encode: Encode | None = None
+) -> RawTable:
     """Parse a CSV file's bytes; the same as `read_csv_text` of `decode_text`, without decoding UTF-8.
 
     UTF-8 files go to Arrow's CSV reader as they are (Arrow checks the encoding); files in
@@ -67,6 +72,9 @@ def read_csv_bytes(data: bytes, name: str, *, required: Sequence[str] = ("date",
         The file name used in messages.
     required
         The columns the caller needs, named in the message about an empty file.
+    encode
+        Given the headers, names those whose columns are read as categoricals of their text
+        (Arrow codes them while parsing, so repeated cells cost no text); None reads all as text.
 
     Returns
     -------
@@ -84,14 +92,83 @@ def read_csv_bytes(data: bytes, name: str, *, required: Sequence[str] = ("date",
     ({'name': ['Zoë'], 'city': ['Köln']}, [2])
     """
     if not data.startswith(b"PK\x03\x04"):
-        table = _read_utf8(data.removeprefix(codecs.BOM_UTF8), name, first_line=1, required=required)
+        table = _read_utf8(data.removeprefix(codecs.BOM_UTF8), name, first_line=1, required=required, encode=encode)
         if table is not None:
             return table
-    return read_csv_text(decode_text(data, name), name, required=required)
+    return read_csv_text(decode_text(data, name), name, required=required, encode=encode)
+
+
+def read_csv_file(
+    path: Path, name: str, *, required: Sequence[str] = ("date", "contact"), encode: Encode | None = None
+) -> RawTable:
+    """Parse a CSV file; the same as `read_csv_bytes` of its bytes, without holding them all in memory.
+
+    Arrow reads a UTF-8 file block by block. The whole file is read into memory only when
+    Arrow cannot parse it as it is (another encoding, a ``sep=`` line, blank lines first,
+    ragged rows), and its records are located only when some line does not hold exactly one.
+
+    Parameters
+    ----------
+    path
+        The file.
+    name
+        The file name used in messages.
+    required
+        The columns the caller needs, named in the message about an empty file.
+    encode
+        Given the headers, names those whose columns are read as categoricals (see `read_csv_bytes`).
+
+    Returns
+    -------
+    RawTable
+
+    Raises
+    ------
+    LogReadError
+        When the file is not text, is empty, has no header or two columns share a header.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "log.csv"
+    >>> _ = p.write_bytes("\\ufeffname;city\\r\\nZoë;Köln\\r\\n\\r\\nAna;Lyon\\r\\n".encode())
+    >>> t = read_csv_file(p, "log.csv")
+    >>> t.frame.to_dict("list"), t.lines.tolist()
+    ({'name': ['Zoë', 'Ana'], 'city': ['Köln', 'Lyon']}, [2, 4])
+    """
+    with path.open("rb") as file:
+        first = file.read(1 << 16)
+    try:
+        head = _first_line(first.removeprefix(codecs.BOM_UTF8)).decode("utf-8")
+    except UnicodeDecodeError:
+        head = ""
+    plain = head.strip()
+    if first.startswith(b"PK\x03\x04") or not plain or head[0] in "\r\n" or plain.lower().startswith("sep="):
+        return read_csv_bytes(path.read_bytes(), name, required=required, encode=encode)
+    delimiter = max(_DELIMITERS, key=lambda d: (head.count(d), d == ","))
+    names = [h.strip() for h in next(csv.reader([head], delimiter=delimiter))]
+    wanted = _coded(encode, names, path.stat().st_size)
+    table = arrow_read(path, delimiter, len(names), {i for i, h in enumerate(names) if h in wanted})
+    if table is None or table.num_columns != len(names) or not table.num_rows:
+        return read_csv_bytes(path.read_bytes(), name, required=required, encode=encode)
+    none = np.zeros(0, dtype=np.int64)
+    if one_record_per_line(file_blocks(path), table.num_rows):  # the header is row 0
+        starts, skipped = np.arange(1, table.num_rows + 1, dtype=np.int64), none
+    else:
+        starts, skipped = record_lines(path.read_bytes())
+        if len(starts) != table.num_rows:
+            return read_csv_bytes(path.read_bytes(), name, required=required, encode=encode)
+    header, body = header_and_body(table)
+    return _raw_table(header, body, starts, skipped, name=name, first_line=1, delimiter=delimiter)
 
 
 def read_csv_text(
-    text: str, name: str, *, first_line: int = 1, required: Sequence[str] = ("date", "contact")
+    text: str,
+    name: str,
+    *,
+    first_line: int = 1,
+    required: Sequence[str] = ("date", "contact"),
+    encode: Encode | None = None,
 ) -> RawTable:
     """Parse CSV text whose first non-blank line is the header.
 
@@ -106,6 +183,8 @@ def read_csv_text(
         longer file, like a LinkedIn export after its preamble).
     required
         The columns the caller needs, named in the message about an empty file.
+    encode
+        Given the headers, names those whose columns are read as categoricals (see `read_csv_bytes`).
 
     Returns
     -------
@@ -122,14 +201,16 @@ def read_csv_text(
     >>> t.frame.to_dict("list"), t.lines.tolist()
     ({'name': ['Ana'], 'notes': ['met at cafe, nice']}, [2])
     """
-    table = _read_utf8(text.encode("utf-8"), name, first_line=first_line, required=required)
+    table = _read_utf8(text.encode("utf-8"), name, first_line=first_line, required=required, encode=encode)
     if table is None:  # pragma: no cover - text encodes to valid UTF-8
         msg = f"{name}: the text cannot be encoded as UTF-8."
         raise LogReadError(msg)
     return table
 
 
-def _read_utf8(data: bytes, name: str, *, first_line: int, required: Sequence[str]) -> RawTable | None:
+def _read_utf8(
+    data: bytes, name: str, *, first_line: int, required: Sequence[str], encode: Encode | None
+) -> RawTable | None:
     """Parse UTF-8 bytes (no BOM); None when they are not UTF-8."""
     stripped = data.lstrip(b"\r\n")
     first_line += data.count(b"\n", 0, len(data) - len(stripped))
@@ -149,17 +230,31 @@ def _read_utf8(data: bytes, name: str, *, first_line: int, required: Sequence[st
     if blank:
         msg = f"{name}: the file is empty; it needs a header line and at least the columns {and_list(required)}."
         raise LogReadError(msg)
-    rows, lines, skipped = _parse_fast(data, head, delimiter)
-    if rows is None:
+    parsed, lines, skipped = _parse_fast(data, head, delimiter, encode)
+    if parsed is None:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             return None
         rows, lines = _parse_robust(text, delimiter)
+        parsed = ([str(h) for h in rows.iloc[0]], rows.iloc[1:])
         skipped = np.zeros(0, dtype=np.int64)  # the csv module keeps empty lines as rows
+    return _raw_table(*parsed, lines, skipped, name=name, first_line=first_line, delimiter=delimiter)
+
+
+def _raw_table(
+    header: list[str],
+    body: pd.DataFrame,
+    lines: np.ndarray[Any, np.dtype[np.int64]],
+    skipped: np.ndarray[Any, np.dtype[np.int64]],
+    *,
+    name: str,
+    first_line: int,
+    delimiter: str,
+) -> RawTable:
+    """The raw table of the parsed header and rows; `lines`, the header's first, are counted from `first_line`."""
     lines = lines + (first_line - 1)
-    header = [str(h).strip() for h in rows.iloc[0]]
-    body = rows.iloc[1:]
+    header = [h.strip() for h in header]
     line_nos = lines[1:]
     problems: list[pd.DataFrame] = []
     check_headers(header, name, lines[0])
@@ -183,6 +278,11 @@ def _read_utf8(data: bytes, name: str, *, first_line: int, required: Sequence[st
     return drop_blank_rows(table, skipped=skipped[skipped > lines[0] - first_line + 1] + (first_line - 1))
 
 
+def _coded(encode: Encode | None, names: list[str], size: int) -> set[str]:
+    """The headers `encode` names, for a file of `size` bytes (none for small files: text is cheaper there)."""
+    return set(encode(names)) if encode is not None and size >= _CODE_BYTES else set()
+
+
 def _first_line(data: bytes) -> bytes:
     """The bytes before the first line break (all of them when there is none), without copying the rest."""
     end = data.find(b"\n")
@@ -190,99 +290,29 @@ def _first_line(data: bytes) -> bytes:
 
 
 def _parse_fast(
-    data: bytes, head: str, delimiter: str
-) -> tuple[pd.DataFrame | None, np.ndarray[Any, np.dtype[np.int64]], np.ndarray[Any, np.dtype[np.int64]]]:
+    data: bytes, head: str, delimiter: str, encode: Encode | None
+) -> tuple[
+    tuple[list[str], pd.DataFrame] | None, np.ndarray[Any, np.dtype[np.int64]], np.ndarray[Any, np.dtype[np.int64]]
+]:
     """Parse with Arrow's CSV reader; locate records with a vectorised quote-parity scan.
 
-    Returns the rows (None when the file needs the robust reader), the physical start line
-    of each row and the lines of the empty lines the reader skipped.
+    Returns the header and the rows (None when the file needs the robust reader), the
+    physical start line of each record (the header's first) and the empty lines the reader skipped.
     """
-    columns = len(next(csv.reader([head], delimiter=delimiter)))
-    if len(data) >= _PARALLEL_BYTES:  # the line scan (NumPy) runs beside Arrow's parse
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            scan = pool.submit(record_lines, data)
-            table = _arrow_read(data, delimiter, columns)
-            starts, skipped = scan.result()
-    else:
-        table = _arrow_read(data, delimiter, columns)
-        starts, skipped = record_lines(data)
+    names = [h.strip() for h in next(csv.reader([head], delimiter=delimiter))]
+    columns = len(names)
+    wanted = _coded(encode, names, len(data))
+    table = arrow_read(data, delimiter, columns, {i for i, h in enumerate(names) if h in wanted})
     none = np.zeros(0, dtype=np.int64)
-    if table is None or table.num_columns != columns:
+    if table is None or table.num_columns != columns or not table.num_rows:
         return None, none, none
+    if one_record_per_line([data], table.num_rows):  # the usual file (the header is row 0): no scan needed
+        starts, skipped = np.arange(1, table.num_rows + 1, dtype=np.int64), none
+    else:
+        starts, skipped = record_lines(data)
     if table.num_rows != len(starts):
         return None, none, none
-    rows = pd.DataFrame({i: pd.array(table.column(i), dtype="str") for i in range(columns)})  # no copies
-    return rows, starts, skipped
-
-
-def _arrow_read(data: bytes, delimiter: str, columns: int) -> pa.Table | None:
-    """Every field as text; None when Arrow cannot parse the file (ragged rows, bad UTF-8).
-
-    Blocks are first split at every line break (parallel); when a quoted value holds a line
-    break Arrow reports it, and the file is read again with line breaks allowed in values.
-    """
-    for newlines_in_values in (False, True):
-        try:
-            return pacsv.read_csv(
-                pa.BufferReader(data),
-                read_options=pacsv.ReadOptions(autogenerate_column_names=True),
-                parse_options=pacsv.ParseOptions(
-                    delimiter=delimiter, newlines_in_values=newlines_in_values, ignore_empty_lines=True
-                ),
-                convert_options=pacsv.ConvertOptions(
-                    column_types={f"f{i}": pa.large_string() for i in range(columns)},  # pandas' own text type
-                    strings_can_be_null=False,
-                    quoted_strings_can_be_null=False,
-                ),
-            )
-        except (pa.ArrowInvalid, ValueError):
-            continue
-    return None
-
-
-def record_lines(
-    data: bytes,
-) -> tuple[np.ndarray[Any, np.dtype[np.int64]], np.ndarray[Any, np.dtype[np.int64]]]:
-    """The physical line where each CSV record starts, and the empty lines between records.
-
-    A line break ends a record unless an odd number of quotes comes before it (it is then
-    inside a quoted value). Lines are numbered from 1; a line that is empty or holds only a
-    carriage return is empty; nothing after a last line break is not a line.
-
-    Parameters
-    ----------
-    data
-        The CSV bytes (UTF-8 or any ASCII-compatible encoding).
-
-    Returns
-    -------
-    starts : numpy.ndarray
-        The line of each record, header included.
-    empty : numpy.ndarray
-        The empty lines.
-
-    Examples
-    --------
-    >>> starts, empty = record_lines(b'a,b\\n1,"x\\ny"\\n\\r\\n2,z\\n')
-    >>> starts.tolist(), empty.tolist()
-    ([1, 2, 5], [4])
-    """
-    raw = np.frombuffer(data, dtype=np.uint8)
-    newlines, quotes = (_positions(raw, byte) for byte in (10, 34))
-    inside = np.searchsorted(quotes, newlines) % 2 == 1 if len(quotes) else np.zeros(len(newlines), dtype=bool)
-    breaks = newlines[~inside] if inside.any() else newlines
-    seg_start = np.concatenate([[0], breaks + 1]).astype(np.int64)
-    length = np.concatenate([breaks, [len(raw)]]).astype(np.int64) - seg_start
-    first_byte = raw[np.minimum(seg_start, len(raw) - 1)] if len(raw) else np.zeros(len(seg_start), dtype=np.uint8)
-    carriage_only = (length == 1) & (first_byte == 13)
-    empty = (length == 0) | carriage_only
-    if inside.any():
-        line = (np.searchsorted(newlines, seg_start) + 1).astype(np.int64)
-    else:  # every line break ends a record: segment k starts on line k + 1
-        line = np.arange(1, len(seg_start) + 1, dtype=np.int64)
-    final = np.zeros(len(empty), dtype=bool)
-    final[-1] = True  # the nothing after a last line break is not a blank line
-    return line[~empty], line[empty & ~final]
+    return header_and_body(table), starts, skipped
 
 
 def _parse_robust(text: str, delimiter: str) -> tuple[pd.DataFrame, np.ndarray[Any, np.dtype[np.int64]]]:
@@ -298,10 +328,3 @@ def _parse_robust(text: str, delimiter: str) -> tuple[pd.DataFrame, np.ndarray[A
     width = max(len(r) for r in records)
     padded = [r + [""] * (width - len(r)) for r in records]
     return pd.DataFrame(padded, dtype=str), np.asarray(starts, dtype=np.int64)
-
-
-def _positions(raw: np.ndarray[Any, np.dtype[np.uint8]], byte: int) -> np.ndarray[Any, np.dtype[np.intp]]:
-    """Where `byte` occurs in `raw`, scanned in blocks so that no file-sized mask is ever built."""
-    block = 1 << 23
-    found = [np.flatnonzero(raw[start : start + block] == byte) + start for start in range(0, len(raw), block)]
-    return np.concatenate(found) if found else np.zeros(0, dtype=np.intp)

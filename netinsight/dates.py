@@ -5,13 +5,14 @@ numeric day/month forms (``3/14/2026``, ``14.03.2026``, two-digit years as 20xx)
 2026``, ``Mar 14, 2026`` / ``March 14th 2026`` (each with an optional time, 12- or 24-hour)
 and Excel serial numbers (10000-99999, i.e. 1927-2173). A numeric date whose first two
 parts are both 12 or less and differ (``03/04/2026``) is *ambiguous*: it is reported, not
-read, unless the caller says which order the file uses (``dayfirst``). Time zones are not
-supported. Each distinct text is parsed once, so a million rows cost the work of their
-distinct values.
+read, unless the caller says which order the file uses (``dayfirst``). Years must lie in
+1678-2261 (`YEARS`, the range of nanosecond timestamps). Time zones are not supported.
+Each distinct text is parsed once, so a million rows cost the work of their distinct values.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Final
 
 import numpy as np
@@ -19,13 +20,15 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["AMBIGUOUS", "BAD", "EMPTY", "OK", "parse_dates"]
+__all__ = ["AMBIGUOUS", "BAD", "EMPTY", "OK", "YEARS", "parse_date_columns", "parse_dates", "years_out_of_range"]
 
 #: Status codes returned by `parse_dates`.
 OK: Final = 0
 EMPTY: Final = 1
 BAD: Final = 2
 AMBIGUOUS: Final = 3
+#: The first and last year a date can have (nanosecond timestamps reach from 1677-09-21 to 2262-04-11).
+YEARS: Final = (1678, 2261)
 
 _TIME = r"(?:[ T]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?"
 _PATTERNS: Final[dict[str, str]] = {
@@ -96,7 +99,7 @@ def parse_dates(
         dates = dates.astype("datetime64[ns]")
         return dates, np.where(dates.isna(), EMPTY, OK).astype(np.int8)
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    parsed, status = _parse_unique(pd.Index(uniques), dayfirst)
+    parsed, status, _ = _parse_unique(pd.Index(uniques), dayfirst)
     out = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[ns]")
     out_status = np.full(len(values), EMPTY, dtype=np.int8)
     found = codes >= 0
@@ -105,12 +108,80 @@ def parse_dates(
     return pd.Series(out, index=values.index, name=values.name), out_status
 
 
+def parse_date_columns(
+    columns: Sequence[pd.Series[Any]], *, dayfirst: bool | None = None
+) -> list[tuple[pd.Series[Any], np.ndarray[Any, np.dtype[np.int8]]]]:
+    """`parse_dates` of each column; the text of all of them is parsed in one pass (fewer calls for short columns).
+
+    Parameters
+    ----------
+    columns
+        Columns as `parse_dates` takes them. Not modified.
+    dayfirst
+        As in `parse_dates`.
+
+    Returns
+    -------
+    list of (pandas.Series, numpy.ndarray)
+        For each column, what `parse_dates` returns for it.
+
+    Examples
+    --------
+    >>> [(d.tolist(), s.tolist()) for d, s in parse_date_columns([pd.Series(["2026-03-14", ""]), pd.Series(["soon"])])]
+    [([Timestamp('2026-03-14 00:00:00'), NaT], [0, 1]), ([NaT], [2])]
+    """
+    text = [i for i, c in enumerate(columns) if not pd.api.types.is_datetime64_any_dtype(c)]
+    out = {i: parse_dates(c, dayfirst=dayfirst) for i, c in enumerate(columns) if i not in text}
+    if len(text) > 1:
+        together = pd.concat([columns[i].astype(object) for i in text], ignore_index=True)
+        dates, status = parse_dates(together, dayfirst=dayfirst)
+        start = 0
+        for i in text:
+            stop = start + len(columns[i])
+            part = pd.Series(dates.to_numpy()[start:stop], index=columns[i].index, name=columns[i].name)
+            out[i] = part, status[start:stop]
+            start = stop
+    else:
+        out.update({i: parse_dates(columns[i], dayfirst=dayfirst) for i in text})
+    return [out[i] for i in range(len(columns))]
+
+
+def years_out_of_range(values: pd.Series[Any]) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    """Say for each value whether it is a date in an accepted form whose year is outside `YEARS`.
+
+    `parse_dates` reports such dates as `BAD`; this tells them apart from text that is
+    not a date at all, so that the message can name the year as the problem.
+
+    Parameters
+    ----------
+    values
+        Text as written (typically the values `parse_dates` found `BAD`). Not modified.
+
+    Returns
+    -------
+    numpy.ndarray
+        One boolean per value.
+
+    Examples
+    --------
+    >>> years_out_of_range(pd.Series(["1600-01-01", "14 Mar 2300", "1600-02-30", "soon", "2026-03-14"])).tolist()
+    [True, True, False, False, False]
+    """
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    far = _parse_unique(pd.Index(uniques), None)[2]
+    return np.where(codes >= 0, far[np.maximum(codes, 0)], False) if len(codes) else np.zeros(0, dtype=bool)
+
+
 def _parse_unique(
     uniques: pd.Index[Any], dayfirst: bool | None
-) -> tuple[np.ndarray[Any, np.dtype[np.datetime64]], np.ndarray[Any, np.dtype[np.int8]]]:
+) -> tuple[
+    np.ndarray[Any, np.dtype[np.datetime64]], np.ndarray[Any, np.dtype[np.int8]], np.ndarray[Any, np.dtype[np.bool_]]
+]:
+    """Parse distinct values: the dates, the status of each, and whether it is `BAD` only for its year."""
     n = len(uniques)
     result = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
     status = np.full(n, BAD, dtype=np.int8)
+    far = np.zeros(n, dtype=bool)
     objects = np.asarray(uniques, dtype=object)
     is_stamp = np.fromiter((isinstance(v, (pd.Timestamp, np.datetime64)) for v in objects), dtype=bool, count=n)
     if is_stamp.any():
@@ -141,12 +212,12 @@ def _parse_unique(
         if not hit.any():
             continue
         where = positions[pending][hit]
-        stamps, codes = _assemble(kind, parts[hit], dayfirst)
+        stamps, codes, far[where] = _assemble(kind, parts[hit], dayfirst)
         result[where] = stamps
         status[where] = codes
         index = np.flatnonzero(pending)[hit]
         pending[index] = False
-    return result, status
+    return result, status, far
 
 
 def _iso_days(
@@ -173,16 +244,21 @@ def _iso_days(
 
 def _assemble(
     kind: str, parts: pd.DataFrame, dayfirst: bool | None
-) -> tuple[np.ndarray[Any, np.dtype[np.datetime64]], np.ndarray[Any, np.dtype[np.int8]]]:
-    """Build timestamps from regex groups; invalid calendar dates become BAD."""
+) -> tuple[
+    np.ndarray[Any, np.dtype[np.datetime64]], np.ndarray[Any, np.dtype[np.int8]], np.ndarray[Any, np.dtype[np.bool_]]
+]:
+    """Build timestamps from regex groups; invalid calendar dates become BAD (flagged when only the year is)."""
     n = len(parts)
     codes = np.full(n, OK, dtype=np.int8)
     if kind == "serial":
         days = parts["serial"].astype(float).to_numpy()
         stamps = (_EXCEL_EPOCH + pd.to_timedelta(days, unit="D")).round("s").to_numpy(dtype="datetime64[ns]")
-        return stamps, codes
+        return stamps, codes, np.zeros(n, dtype=bool)
     year = parts["y"].astype(int).to_numpy()
     year = np.where(year < 100, year + 2000, year)
+    far = (year < YEARS[0]) | (year > YEARS[1])  # inside the nanosecond timestamps' range: no overflow
+    leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
+    year = np.where(far, np.where(leap, 2000, 2001), year)  # a year in range with the same calendar, to check the day
     if kind in ("day_month", "month_day"):
         month = parts["mon"].str.lower().map(_MONTHS).to_numpy(dtype=float)
         day = parts["b"].astype(float).to_numpy()
@@ -210,8 +286,6 @@ def _assemble(
     frame = pd.DataFrame({"year": year, "month": month, "day": day})
     valid = (
         ~np.isnan(month)
-        & (year >= 1678)  # inside the nanosecond timestamps' range (1677-09-21 to 2262-04-11): no overflow
-        & (year <= 2261)
         & (month >= 1)
         & (month <= 12)
         & (day >= 1)
@@ -225,6 +299,7 @@ def _assemble(
     base = pd.to_datetime(frame, errors="coerce")
     stamps = (base + pd.to_timedelta(hour * 3600 + minute * 60 + second_, unit="s")).to_numpy(dtype="datetime64[ns]")
     bad = np.isnat(stamps)
-    codes[bad & (codes != AMBIGUOUS)] = BAD
+    far &= ~bad  # a real calendar day, but in a year outside the range
+    codes[(bad | far) & (codes != AMBIGUOUS)] = BAD
     stamps[codes != OK] = np.datetime64("NaT")
-    return stamps, codes
+    return stamps, codes, far

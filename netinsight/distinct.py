@@ -26,6 +26,9 @@ __all__ = ["PARALLEL_ROWS", "Distinct", "distinct", "distinct_columns", "map_dis
 #: Work on fewer rows than this is done item after item; on more rows, on threads (`map_threads`).
 PARALLEL_ROWS: Final = 50_000
 
+#: pandas' arrays of NumPy data with a mask of missing values.
+_MASKED: Final = (pd.arrays.IntegerArray, pd.arrays.FloatingArray, pd.arrays.BooleanArray)
+
 _T = TypeVar("_T")
 _R = TypeVar("_R")
 
@@ -38,7 +41,8 @@ class Distinct(NamedTuple):
     values
         The values, one per position (a RangeIndex; duplicates and missing values allowed).
     codes
-        For each row, the position of its value in `values` (never negative; int32 or int64).
+        For each row, the position of its value in `values` (never negative; any integer dtype,
+        small ones for few values).
     """
 
     values: pd.Series[Any]
@@ -68,12 +72,22 @@ class Distinct(NamedTuple):
         >>> d.rows().tolist(), str(d.rows().dtype)
         (['b', nan, 'b'], 'str')
         """
-        taken = pd.Series(self.values.array.take(self.codes), dtype=self.values.dtype)
-        if isinstance(taken.dtype, pd.CategoricalDtype):
-            used = np.bincount(taken.cat.codes.to_numpy() + 1, minlength=len(taken.cat.categories) + 1)[1:] > 0
+        values = self.values.array
+        if isinstance(values, pd.Categorical):  # the rows' category codes, then only the categories some row uses
+            codes = values.codes[self.codes]
+            used = np.bincount(codes + 1, minlength=len(values.categories) + 1)[1:] > 0
+            categories = values.categories
             if not used.all():
-                taken = taken.cat.remove_categories(taken.cat.categories[~used])
-        return taken
+                codes = np.append(np.cumsum(used) - 1, -1)[codes]  # a missing value (-1) stays missing
+                categories = categories[used]
+            return pd.Series(
+                pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(categories, ordered=values.ordered))
+            )
+        if isinstance(values, _MASKED):  # NumPy data and mask: indexing takes both, without a take's checks
+            return pd.Series(values[self.codes])
+        if isinstance(self.values.dtype, np.dtype):  # NumPy data (naive datetimes, numbers, objects)
+            return pd.Series(self.values.to_numpy()[self.codes], dtype=self.values.dtype)
+        return pd.Series(values.take(self.codes), dtype=self.values.dtype)
 
     def at(self, mask: np.ndarray[Any, Any] | pd.Series[Any]) -> np.ndarray[Any, np.dtype[np.bool_]]:
         """Spread a per-value boolean `mask` to the rows.

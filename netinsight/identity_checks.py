@@ -65,8 +65,13 @@ def _introduction_problems(log: pd.DataFrame, at: RowLocator, people: People) ->
     width = len(keys) + 1
     contact_id = np.where(contact >= 0, owner * width + contact, -1)
     introducer_id = np.where(introducer >= 0, owner * width + introducer, -1)
-    nodes = sorted_unique(np.concatenate([contact_id[edge], introducer_id[edge]]))  # the people on an edge
-    src, dst = np.searchsorted(nodes, introducer_id[edge]), np.searchsorted(nodes, contact_id[edge])
+    # the people on an edge and everyone interviewed, numbered in one pass (a hash table, no sort)
+    n_edges = int(edge.sum())
+    contacts = np.concatenate([contact_id[edge], contact_id[~edge & (contact_id >= 0)]])
+    node_of, nodes = pd.factorize(np.concatenate([introducer_id[edge], contacts]))
+    src, dst = node_of[:n_edges], node_of[n_edges : 2 * n_edges]
+    interviewed = np.zeros(len(nodes), dtype=bool)
+    interviewed[node_of[n_edges:][contacts >= 0]] = True
     on_cycle = cyclic_edges(src, dst, len(nodes))
     if on_cycle.any():
         rows = np.flatnonzero(edge)[on_cycle]
@@ -83,10 +88,8 @@ def _introduction_problems(log: pd.DataFrame, at: RowLocator, people: People) ->
                 **at(rows, "introduced_by"),
             )
         )
-    interviewed = np.sort(contact_id[contact_id >= 0])
-    at_or_after = np.minimum(np.searchsorted(interviewed, introducer_id), max(len(interviewed) - 1, 0))
-    met = interviewed[at_or_after] == introducer_id if len(interviewed) else np.zeros(len(edge), dtype=bool)
-    unknown = edge & ~met
+    unknown = edge.copy()
+    unknown[edge] = ~interviewed[src]
     if unknown.any():
         hints = _introducer_hints(owner, owner_names, contact, introducer, keys, unknown)
         lead = "this introducer was never interviewed and appears nowhere else in the log; "
@@ -122,6 +125,8 @@ def _introducer_hints(
     asked_once = sorted_unique(asked)
     both = np.concatenate([contacts, asked_once])
     is_asked = np.arange(len(both)) >= len(contacts)  # only pairs of an introducer and a contact give hints
+    merged = np.argsort(both, kind="stable")  # two sorted runs: a merge, and the search needs no sort of its own
+    both, is_asked = both[merged], is_asked[merged]
     pairs = near_duplicate_codes(both // width, both % width, keys, between=is_asked)
     if not len(pairs):
         return np.full(len(asked), None, dtype=object)

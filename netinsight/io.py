@@ -21,7 +21,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from netinsight.industries import sector_table
-from netinsight.normalize import empty_log, list_column, normalize_table
+from netinsight.memory import release_after
+from netinsight.normalize import coded_headers, empty_log, list_column, normalize_table
 from netinsight.problems import LogReadError, concat_problems, make_problems
 from netinsight.readers import SUFFIXES, RawTable, frame_to_raw, read_table
 from netinsight.schema import CANONICAL_COLUMNS, DATE_COLUMNS, LIST_COLUMNS, PROVENANCE_COLUMNS
@@ -102,7 +103,7 @@ def read_log(
         if path.is_dir():
             raws, owners, problems = _read_folder(path, owner, sheet, progress)
         else:
-            raws, owners, problems = [read_table(path, sheet=sheet)], [owner or DEFAULT_OWNER], []
+            raws, owners, problems = [read_table(path, sheet=sheet, encode=coded_headers)], [owner or DEFAULT_OWNER], []
     parts: list[pd.DataFrame] = []
     for raw, default_owner in zip(raws, owners, strict=True):
         part, found = normalize_table(raw, owner=default_owner, dayfirst=dayfirst, sectors=table)
@@ -114,6 +115,7 @@ def read_log(
         parts[0].attrs["headers"] = {**source.attrs.get("headers", {}), **parts[0].attrs.get("headers", {})}
     log.attrs["headers"] = {f: m for part in parts for f, m in part.attrs.get("headers", {}).items()}
     log.attrs["problems"] = concat_problems(problems)
+    release_after(len(log))  # what the parse freed goes back to the system, not under the next step's peak
     return log
 
 
@@ -137,7 +139,7 @@ def _read_folder(
         if progress is not None:
             progress(done, len(files), name)
         try:
-            raws.append(read_table(path, sheet=sheet, display_name=name))
+            raws.append(read_table(path, sheet=sheet, display_name=name, encode=coded_headers))
         except LogReadError as exc:
             problems.append(
                 make_problems(

@@ -18,6 +18,7 @@ import pyarrow.compute as pc
 
 from netinsight.distinct import Distinct, distinct
 from netinsight.nearnames import near_duplicate_pairs
+from netinsight.textbytes import rows_with_bytes
 
 __all__ = ["casefold", "distinct_id_keys", "id_key", "name_codes", "name_key", "near_duplicate_pairs"]
 
@@ -97,7 +98,12 @@ def name_codes(
     ([[0, 1], [-1, 0]], ['ana ruiz', 'ben'])
     """
     parts = [column if isinstance(column, Distinct) else distinct(column) for column in columns]
-    keys = pa.concat_arrays([_keys_of(part.values) for part in parts]) if parts else pa.array([], pa.string())
+    values = [part.values for part in parts]  # keyed in one pass
+    keys = (
+        _keys_of(pd.concat(values, ignore_index=True) if len(values) > 1 else values[0])
+        if parts
+        else pa.array([], pa.string())
+    )
     encoded = pc.dictionary_encode(keys)
     code_of = pc.fill_null(encoded.indices, -1).to_numpy().astype(np.intp)
     out = []
@@ -164,12 +170,17 @@ def distinct_id_keys(ids: pd.Series[Any]) -> pd.Series[Any]:
     >>> distinct_id_keys(pd.Series(["WWW.X.example/a/", "http://x.example/b#c", None])).tolist()
     ['x.example/a', 'x.example/b', nan]
     """
-    keys = casefold(ids.astype("str").str.strip())
+    array = pa.array(casefold(ids.astype("str").str.strip()), type=pa.large_string(), from_pandas=True)
+    array = array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
     for prefix in ("mailto:", "https://", "http://", "www."):  # the anchored steps ^mailto:, ^https?://, ^www\.
-        array = pa.array(keys, from_pandas=True)
         starts = pc.fill_null(pc.starts_with(array, prefix), False)
         if pc.any(starts).as_py():
-            cut = pc.if_else(starts, pc.utf8_slice_codeunits(array, len(prefix)), array)
-            keys = pd.Series(cut, index=keys.index, dtype="str", name=keys.name)
-    keys = keys.str.replace(r"[?#].*$", "", regex=True).str.rstrip("/")
-    return keys.where(keys.ne(""))
+            array = pc.if_else(starts, pc.utf8_slice_codeunits(array, len(prefix)), array)
+    query = rows_with_bytes(array, "?#")  # only those values can hold a query string or a fragment
+    if query.any():
+        mask = pa.array(query)
+        cut = pc.replace_substring_regex(array.filter(mask), pattern=r"[?#].*$", replacement="")
+        array = pc.replace_with_mask(array, mask, cut)
+    array = pc.utf8_rtrim(array, characters="/")
+    keys = pc.if_else(pc.equal(array, ""), pa.scalar(None, array.type), array)
+    return pd.Series(keys, index=ids.index, dtype="str", name=ids.name)

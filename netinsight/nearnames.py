@@ -111,7 +111,8 @@ def near_duplicate_codes(
     columns = ["group", "a", "b", "ratio"]
     width = len(names) + 1
     code = np.asarray(groups, dtype=np.int64) * width + np.asarray(keys, dtype=np.int64)
-    order = np.argsort(code)  # (group, key) sorted, each once: groups are runs
+    ascending = not len(code) or bool((code[1:] >= code[:-1]).all())  # callers often pass them sorted
+    order = np.arange(len(code)) if ascending else np.argsort(code)  # (group, key) sorted, each once: groups are runs
     ordered = code[order]
     once = np.r_[True, ordered[1:] != ordered[:-1]] if len(code) else np.zeros(0, dtype=bool)
     combined = ordered[once]

@@ -9,7 +9,7 @@ own column, not a copy. Unknown columns are kept untouched after the canonical o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, Final
 
 import numpy as np
@@ -17,6 +17,7 @@ import pandas as pd
 import pyarrow as pa
 
 from netinsight.cells import follow_up_dates, outcomes
+from netinsight.dates import parse_date_columns
 from netinsight.distinct import Distinct, distinct_columns
 from netinsight.headers import derived_sector_headers, map_headers, missing_columns
 from netinsight.names import distinct_id_keys
@@ -37,7 +38,8 @@ from netinsight.values import (
     LIST_OF_DATES,
     LIST_OF_TEXT,
     booleans,
-    clean_distinct_text,
+    clean_distinct_texts,
+    clean_text_rows,
     date_column,
     derive_sectors,
     list_column,
@@ -46,17 +48,29 @@ from netinsight.values import (
     vocabulary,
 )
 
-__all__ = ["LIST_OF_DATES", "LIST_OF_TEXT", "empty_log", "list_column", "normalize_table"]
+__all__ = ["LIST_OF_DATES", "LIST_OF_TEXT", "coded_headers", "empty_log", "list_column", "normalize_table"]
 
 #: The dtypes of the list columns.
 
 _TEXT_COLUMNS: Final = ("contact", "contact_id", "company", "role", "industry", "introduced_by", "program", "term")
 _CATEGORY_COLUMNS: Final = ("owner", "sector", "source", "channel")
+#: Text columns cleaned row by row: nothing but clean text is made of them.
+_ROW_TEXT: Final = ("contact", "company", "role", "introduced_by", "program", "term")
 _VOCABULARIES: Final = {
     "channel": vocabulary_table(CHANNEL_ALIASES),
     "source": vocabulary_table(SOURCE_ALIASES),
 }
 _NUMBER_UNITS: Final = {"duration_min": r"\s*(?:min|mins|minutes|m)\.?$", "class_year": r"^(?:class of|cohort)\s*"}
+#: Columns read into types other than text: a reader may hand them over as codes (`coded_headers`).
+_CODED: Final = (
+    "owner",
+    *DATE_COLUMNS,
+    "follow_up_date",
+    "outcome",
+    *_VOCABULARIES,
+    "questions_prepared",
+    *_NUMBER_UNITS,
+)
 #: The order in which columns are read: their problems are listed in this order.
 _READ_ORDER: Final = (
     "owner",
@@ -88,6 +102,31 @@ def empty_log() -> pd.DataFrame:
     for col in (*CANONICAL_COLUMNS, *PROVENANCE_COLUMNS):
         columns[col] = pd.Series(dtype=_dtype_of(col))
     return pd.DataFrame(columns)
+
+
+def coded_headers(headers: Sequence[str]) -> Collection[str]:
+    """The headers whose cells `normalize_table` reads into types other than text (dates, numbers, ...).
+
+    A CSV reader can code these columns into their distinct values while parsing
+    (``encode`` of `netinsight.readers.read_table`): only the distinct cells are read.
+
+    Parameters
+    ----------
+    headers
+        The headers of a file, as written.
+
+    Returns
+    -------
+    set of str
+
+    Examples
+    --------
+    >>> sorted(coded_headers(["Date of interview", "Name", "Channel", "Mood", "channel"]))
+    ['Channel', 'Date of interview']
+    """
+    derived = derived_sector_headers(headers, HEADER_ALIASES) | set(PROVENANCE_COLUMNS)
+    mapping, _ = map_headers(headers, HEADER_ALIASES, skip=derived, file="", header_line=None, problems=[])
+    return {mapping[col] for col in _CODED if col in mapping}
 
 
 def _dtype_of(col: str) -> Any:
@@ -152,8 +191,16 @@ def normalize_table(
         )
     )
 
-    coded = [col for col in mapping if col != "notes"]
-    found = dict(zip(coded, distinct_columns([frame[mapping[col]] for col in coded], rows=n), strict=True))
+    # plain text columns are cleaned row by row (no hash of a million names); the others on their distinct values
+    by_row = {col for col in _ROW_TEXT if col in mapping and _dtype_of_text(frame[mapping[col]]) == "str"}
+    coded = [col for col in mapping if col != "notes" and col not in by_row]
+    found = dict(zip(coded, _distinct_cells([frame[mapping[col]] for col in coded], n), strict=True))
+
+    # the text of every column cleaned, and the dates of every date column parsed, each in one pass
+    as_text = [col for col in found if col not in DATE_COLUMNS and col != "follow_up_date"]
+    cleaned = dict(zip(as_text, clean_distinct_texts([found[col].values for col in as_text]), strict=True))
+    as_dates = [col for col in DATE_COLUMNS if col in found]
+    dated = dict(zip(as_dates, parse_date_columns([found[c].values for c in as_dates], dayfirst=dayfirst), strict=True))
 
     def cells(col: str) -> Distinct | None:
         """The column's cells as written, as distinct values (None when the file has no such column)."""
@@ -163,7 +210,7 @@ def normalize_table(
         written = cells(col)
         if written is None:
             return Distinct(pd.Series([np.nan], dtype="str"), np.zeros(n, dtype=np.intp))
-        return written.replace(clean_distinct_text(written.values))
+        return written.replace(cleaned[col])
 
     def locate(col: str, rows: np.ndarray[Any, Any]) -> dict[str, Any]:
         """Where the rows picked by a boolean mask or positions are, for `make_problems`."""
@@ -177,7 +224,7 @@ def normalize_table(
         if col == "owner":
             return {col: _owners(text(col), owner, n, found_here, locate)}, found_here
         if col in DATE_COLUMNS:
-            return {col: date_column(col, cells(col), n, dayfirst, found_here, locate)}, found_here
+            return {col: date_column(col, cells(col), n, dayfirst, found_here, locate, done=dated.get(col))}, found_here
         if col == "follow_up_date":
             return {col: follow_up_dates(cells(col), n, dayfirst, found_here, locate)}, found_here
         if col == "outcome":
@@ -199,6 +246,8 @@ def normalize_table(
             return {col: read_numbers}, found_here
         if col == "notes" and col in mapping:
             return {col: notes_text(frame[mapping[col]])}, found_here
+        if col in by_row:
+            return {col: clean_text_rows(frame[mapping[col]])}, found_here
         return {col: text(col)}, found_here
 
     def column(col: str) -> pd.Series[Any]:
@@ -216,11 +265,31 @@ def normalize_table(
     log = pd.DataFrame({col: column(col) for col in CANONICAL_COLUMNS}, index=pd.RangeIndex(n), copy=False)
     for header in unknown:  # text columns as they are; other cells (Excel, JSON) as objects, as before
         extra = frame[header]
+        if isinstance(extra.dtype, pd.CategoricalDtype):  # text a reader coded: text again
+            extra = extra.astype("str")
         log[header] = extra.reset_index(drop=True) if _dtype_of_text(extra) == "str" else extra.to_numpy()
     log["source_file"] = _file_column(raw.files, file, n)
     log["source_line"] = pd.array(lines, dtype="Int64")
     log.attrs["headers"] = {file: mapping}
     return log, problems
+
+
+def _distinct_cells(columns: list[pd.Series[Any]], n: int) -> list[Distinct]:
+    """`distinct_columns` of the cells; categoricals (text a reader coded) already are distinct values."""
+    plain = [i for i, cells in enumerate(columns) if not isinstance(cells.dtype, pd.CategoricalDtype)]
+    done = dict(zip(plain, distinct_columns([columns[i] for i in plain], rows=n), strict=True))
+    return [done[i] if i in done else _categories(cells) for i, cells in enumerate(columns)]
+
+
+def _categories(cells: pd.Series[Any]) -> Distinct:
+    """A categorical of text as distinct values: its categories (a missing value last, when a cell is missing)."""
+    coded = cells.array
+    codes = coded.codes  # type: ignore[attr-defined]  # int8 for up to 127 categories: no copy, little memory
+    values = pd.Series(coded.categories.array, dtype="str")  # type: ignore[attr-defined]
+    if (codes < 0).any():
+        values = pd.concat([values, pd.Series([np.nan], dtype="str")], ignore_index=True)
+        codes = np.where(codes < 0, len(values) - 1, codes).astype(np.int32)
+    return Distinct(values, codes)
 
 
 def _owners(

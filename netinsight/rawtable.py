@@ -28,7 +28,8 @@ class RawTable:
     Attributes
     ----------
     frame
-        One column per header, cells as text ("" when empty) or datetimes.
+        One column per header, cells as text ("" when empty) or datetimes; a CSV reader
+        asked to may give text as a categorical (the same cells, each distinct text once).
     lines
         The 1-based physical line (CSV, JSON Lines), sheet row (Excel) or record
         number (JSON, Parquet, DataFrame) of each row.
@@ -114,7 +115,10 @@ def drop_blank_rows(table: RawTable, *, skipped: np.ndarray[Any, Any] | None = N
         if not len(rows):
             break
         values = frame[col] if len(rows) == len(frame) else frame[col].iloc[rows]
-        if pd.api.types.is_string_dtype(values) or values.dtype == object:
+        if isinstance(values.dtype, pd.CategoricalDtype):  # text coded by the reader: each distinct text once
+            blank = values.cat.categories.to_series().astype(str).str.strip().eq("").to_numpy()
+            rows = rows[np.append(blank, True)[values.cat.codes.to_numpy()]]  # code -1 (missing) is blank
+        elif pd.api.types.is_string_dtype(values) or values.dtype == object:
             rows = rows[(values.isna() | values.astype(str).str.strip().eq("")).to_numpy()]
         else:
             rows = rows[values.isna().to_numpy()]

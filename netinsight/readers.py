@@ -15,7 +15,7 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
-from netinsight.csvtext import decode_text, read_csv_bytes, read_csv_text
+from netinsight.csvtext import Encode, decode_text, read_csv_file, read_csv_text
 from netinsight.problems import LogReadError, make_problems
 from netinsight.rawtable import RawTable, and_list, cell_text, check_headers, drop_blank_rows, name_extra_columns
 
@@ -37,6 +37,7 @@ def read_table(
     sheet: str | int | None = None,
     display_name: str | None = None,
     required: Sequence[str] = ("date", "contact"),
+    encode: Encode | None = None,
 ) -> RawTable:
     """Read one file into a `RawTable`, choosing the reader from its ending.
 
@@ -50,6 +51,9 @@ def read_table(
         The file name used in messages (default: the path as given).
     required
         The columns the caller needs, named in the message about an empty file.
+    encode
+        CSV only: given the headers, names those whose columns are read as categoricals of
+        their text (see `netinsight.csvtext.read_csv_bytes`); None reads all as text.
 
     Returns
     -------
@@ -77,7 +81,7 @@ def read_table(
         raise LogReadError(msg)
     suffix = path.suffix.lower()
     if suffix in SUFFIXES["csv"]:
-        return read_csv_bytes(path.read_bytes(), name, required=required)
+        return read_csv_file(path, name, required=required, encode=encode)
     if suffix in SUFFIXES["excel"]:
         return _read_excel(path, name, sheet, required)
     if suffix in SUFFIXES["json"] or suffix in SUFFIXES["jsonl"]:

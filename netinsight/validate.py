@@ -18,6 +18,7 @@ import pyarrow.compute as pc
 
 from netinsight.identity_checks import introduction_problems, name_problems
 from netinsight.io import read_log
+from netinsight.memory import release_after
 from netinsight.personcodes import People, people_codes
 from netinsight.problems import LogValidationError, RowLocator, concat_problems, make_problems
 from netinsight.schema import DATE_COLUMNS, PROVENANCE_COLUMNS
@@ -96,6 +97,7 @@ def validate_log(
         found.extend(introduction_problems(log, at, people=people))
         found.extend(name_problems(log, at, people=people))
     problems = concat_problems(found)
+    release_after(len(log))
     if strict and (problems["severity"] == "error").any():
         raise LogValidationError(problems)
     return problems
@@ -115,21 +117,29 @@ def _empty_contacts(log: pd.DataFrame, at: RowLocator) -> list[pd.DataFrame]:
     ]
 
 
+def _days(dates: pd.Series[Any]) -> np.ndarray[Any, np.dtype[np.datetime64]]:
+    """The day of each date (NaT stays NaT; NumPy floors like `Series.dt.normalize`).
+
+    Examples
+    --------
+    >>> _days(pd.Series(pd.to_datetime(["1969-12-31 23:00", None]))).tolist()
+    [datetime.date(1969, 12, 31), None]
+    """
+    days: np.ndarray[Any, np.dtype[np.datetime64]] = dates.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
+    return days
+
+
 def _date_order(log: pd.DataFrame, at: RowLocator) -> list[pd.DataFrame]:
-    day = log["date"].dt.normalize()
+    day = _days(log["date"])
+    outreach = _days(log["outreach_date"])
     out = []
     for col, code, earlier, message in (
         ("thank_you_date", "thank_you_before_interview", day, "the thank-you note is dated before the interview"),
-        (
-            "response_date",
-            "response_before_outreach",
-            log["outreach_date"].dt.normalize(),
-            "the reply is dated before the request",
-        ),
+        ("response_date", "response_before_outreach", outreach, "the reply is dated before the request"),
         ("outreach_date", "interview_before_outreach", day, "the interview is dated before the request for it"),
     ):
-        later = log[col].dt.normalize()
-        wrong = (later < earlier).to_numpy() if code != "interview_before_outreach" else (day < later).to_numpy()
+        later = outreach if col == "outreach_date" else _days(log[col])
+        wrong = later < earlier if code != "interview_before_outreach" else day < later  # NaT compares False
         if wrong.any():
             out.append(
                 make_problems(
@@ -143,7 +153,7 @@ def _date_order(log: pd.DataFrame, at: RowLocator) -> list[pd.DataFrame]:
     rows = pc.list_parent_indices(follow).to_numpy().astype(np.int64)
     if len(rows):
         dates = pc.list_flatten(follow).to_numpy(zero_copy_only=False).astype("datetime64[ns]")
-        before = dates.astype("datetime64[D]") < day.to_numpy().astype("datetime64[D]")[rows]
+        before = dates.astype("datetime64[D]") < day[rows]
         if before.any():
             out.append(
                 make_problems(
@@ -164,8 +174,9 @@ def _day_text(dates: pd.Series[Any], rows: np.ndarray[Any, Any]) -> np.ndarray[A
 
 def _future_dates(log: pd.DataFrame, at: RowLocator, today: pd.Timestamp) -> list[pd.DataFrame]:
     parts = []
+    tomorrow = (today + pd.Timedelta(days=1)).to_datetime64()
     for col in DATE_COLUMNS:
-        future = (log[col] >= today + pd.Timedelta(days=1)).to_numpy()
+        future = log[col].to_numpy(dtype="datetime64[ns]") >= tomorrow  # NaT compares False
         if future.any():
             parts.append(
                 make_problems(

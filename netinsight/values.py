@@ -5,7 +5,8 @@ each distinct value once and returns the typed values for the same rows; every v
 cannot read is reported through ``locate(column, rows)`` (file, line and header of those
 rows) into a list of problem tables, one problem per row, in row order. The row is always
 kept. Work is vectorised with pandas and Arrow kernels. Lists in one cell (follow-up dates,
-outcomes) are read in `netinsight.cells`.
+outcomes) are read in `netinsight.cells`; text cleaning lives in `netinsight.textclean`
+(its functions are also importable from here).
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from netinsight import dates as _dates
 from netinsight.distinct import Distinct, map_distinct
 from netinsight.problems import make_problems
 from netinsight.schema import BOOLEAN_VALUES, header_key
+from netinsight.textclean import clean_distinct_text, clean_distinct_texts, clean_text, clean_text_rows, notes_text
 
 __all__ = [
     "LIST_OF_DATES",
@@ -29,7 +30,9 @@ __all__ = [
     "Locate",
     "booleans",
     "clean_distinct_text",
+    "clean_distinct_texts",
     "clean_text",
+    "clean_text_rows",
     "date_column",
     "date_problems",
     "derive_sectors",
@@ -47,47 +50,9 @@ LIST_OF_TEXT: Final = pd.ArrowDtype(pa.list_(pa.string()))
 Locate = Callable[[str, Any], dict[str, Any]]
 
 _HOW_TO_WRITE_DATES: Final = "write it as YYYY-MM-DD (e.g. 2026-03-14)"
-
-
-def clean_text(values: pd.Series[Any]) -> pd.Series[Any]:
-    """Trim and collapse spaces; empty -> missing. "NA", "None", "NULL" stay text."""
-    return _blank_to_na(_squeeze(values.astype("str")))
-
-
-def clean_distinct_text(values: pd.Series[Any]) -> pd.Series[Any]:
-    """`clean_text` value by value, without looking for repeats (for values that are already distinct).
-
-    Examples
-    --------
-    >>> clean_distinct_text(pd.Series(["  Ana \t Ruiz ", " ", None])).tolist()
-    ['Ana Ruiz', nan, nan]
-    """
-    text = _arrow_text(values if values.dtype == "str" else values.astype("str"))
-    squeezed = pc.utf8_trim_whitespace(pc.replace_substring_regex(text, pattern=r"\s+", replacement=" "))
-    blank = pc.equal(squeezed, "")
-    return pd.Series(pc.if_else(blank, pa.scalar(None, squeezed.type), squeezed), dtype="str")
-
-
-def _arrow_text(values: pd.Series[Any]) -> pa.StringArray:
-    """The column as one contiguous Arrow string array (missing values as nulls)."""
-    array = pa.array(values, type=pa.string(), from_pandas=True)
-    return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
-
-
-def _squeeze(values: pd.Series[Any]) -> pd.Series[Any]:
-    """Collapse runs of white space and trim: Arrow kernels on the distinct values only."""
-    encoded = pc.dictionary_encode(_arrow_text(values))
-    distinct = pc.utf8_trim_whitespace(pc.replace_substring_regex(encoded.dictionary, pattern=r"\s+", replacement=" "))
-    return pd.Series(pc.take(distinct, encoded.indices), dtype="str")
-
-
-def notes_text(values: pd.Series[Any]) -> pd.Series[Any]:
-    """Free text: trimmed at both ends (line breaks inside kept); empty -> missing."""
-    return _blank_to_na(values.astype("str").str.strip())
-
-
-def _blank_to_na(values: pd.Series[Any]) -> pd.Series[Any]:
-    return values.where(values.ne("")).reset_index(drop=True)
+_YEAR_OUT_OF_RANGE: Final = (
+    f"the year is out of the supported range ({_dates.YEARS[0]}-{_dates.YEARS[1]}); check the year"
+)
 
 
 def list_column(rows: np.ndarray[Any, np.dtype[np.int64]], values: pa.Array, n: int) -> pd.Series[Any]:
@@ -118,12 +83,22 @@ def list_column(rows: np.ndarray[Any, np.dtype[np.int64]], values: pa.Array, n: 
 
 
 def date_column(
-    col: str, values: Distinct | None, n: int, dayfirst: bool | None, problems: list[pd.DataFrame], locate: Locate
+    col: str,
+    values: Distinct | None,
+    n: int,
+    dayfirst: bool | None,
+    problems: list[pd.DataFrame],
+    locate: Locate,
+    *,
+    done: tuple[pd.Series[Any], np.ndarray[Any, Any]] | None = None,
 ) -> Distinct:
-    """Read a date column (`n` rows; None when the file has none); report bad and ambiguous dates."""
+    """Read a date column (`n` rows; None when the file has none); report bad and ambiguous dates.
+
+    `done` is `netinsight.dates.parse_dates` of the values, when already done (for several columns at once).
+    """
     if values is None:
         return Distinct(pd.Series(np.full(1, np.datetime64("NaT"), dtype="datetime64[ns]")), np.zeros(n, np.intp))
-    parsed, status = _dates.parse_dates(values.values, dayfirst=dayfirst)
+    parsed, status = done if done is not None else _dates.parse_dates(values.values, dayfirst=dayfirst)
     flagged = values.at((status == _dates.BAD) | (status == _dates.AMBIGUOUS))
     if flagged.any():
         rows = np.flatnonzero(flagged)
@@ -149,14 +124,22 @@ def date_problems(
     ...               np.array([4, 9]), found, lambda col, rows: {"file": "f.csv", "line": rows + 2, "column": col})
     >>> [p[["code", "line"]].values.tolist() for p in found]
     [[['bad_date', 6]], [['ambiguous_date', 11]]]
+    >>> found = []
+    >>> date_problems("date", np.array(["1600-01-01"], dtype=object), np.array([_dates.BAD]), np.array([0]), found,
+    ...               lambda col, rows: {"file": "f.csv", "line": rows + 2, "column": col})
+    >>> found[0]["message"].iloc[0]
+    'the year is out of the supported range (1678-2261); check the year'
     """
     bad = status == _dates.BAD
     if bad.any():
+        far = _dates.years_out_of_range(pd.Series(found[bad], dtype=object))
         problems.append(
             make_problems(
                 code="bad_date",
                 value=found[bad],
-                message=f"cannot read this as a date; {_HOW_TO_WRITE_DATES}",
+                message=np.where(
+                    far, _YEAR_OUT_OF_RANGE, f"cannot read this as a date; {_HOW_TO_WRITE_DATES}"
+                ).tolist(),
                 **locate(col, rows[bad]),
             )
         )

@@ -3,9 +3,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from netinsight.csvtext import read_csv_bytes, record_lines
+from netinsight import csvtext
+from netinsight.csvtext import read_csv_bytes, read_csv_file, record_lines
 from netinsight.problems import LogReadError
 from netinsight.readers import read_csv_text, read_table
 
@@ -127,3 +129,68 @@ def test_record_lines_by_hand() -> None:
     assert (starts.tolist(), empty.tolist()) == ([1], [])
     starts, empty = record_lines(b"")
     assert (starts.tolist(), empty.tolist()) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"Date,Name\n2026-01-05,Ana\n2026-01-06,Ben\n",
+        b"\xef\xbb\xbfDate;Name\r\n2026-01-05;Zo\xc3\xab\r\n\r\n2026-01-06;Ben\r\n",  # BOM, CRLF, one blank line
+        b"Date,Name\n2026-01-05,Ana\n\n",  # one blank line at the end
+        b"\n\nDate,Name\n2026-01-05,Ana\n",  # blank lines before the header
+        b"sep=;\nDate;Name\n2026-01-05;Ana\n",
+        b'Date,Notes\n2026-01-05,"two\nlines"\n2026-01-06,x',  # a line break in a value, no final line break
+        b"Date,Name\n2026-01-05,Ana,extra\n2026-01-06,Ben\n",  # a ragged row
+        b"Date,Name\n2026-01-05,Jos\xe9\n",  # Windows-1252
+        b"Date,Name\n2026-01-05,Ana\r2026-01-06,Ben\n",  # a lone carriage return
+        b"Date,Name\n",
+        b"Date,Name",
+    ],
+)
+def test_reading_a_file_gives_what_reading_its_bytes_gives(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "log.csv"
+    path.write_bytes(data)
+    by_file, by_bytes = read_csv_file(path, "log.csv"), read_csv_bytes(data, "log.csv")
+    assert by_file.frame.to_dict("list") == by_bytes.frame.to_dict("list")
+    assert by_file.lines.tolist() == by_bytes.lines.tolist()
+    assert by_file.header_line == by_bytes.header_line
+    assert [p.to_dict("list") for p in by_file.problems] == [p.to_dict("list") for p in by_bytes.problems]
+
+
+def test_exactly_one_blank_line_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "log.csv"
+    path.write_bytes(b"Date,Name\n2026-01-05,Ana\n\n2026-01-06,Ben\n")
+    table = read_csv_file(path, "log.csv")
+    assert table.lines.tolist() == [2, 4]
+    assert [p["message"].tolist() for p in table.problems] == [["1 blank row(s) skipped (line 3)"]]
+
+
+def test_files_not_for_the_block_reader_are_errors_as_before(tmp_path: Path) -> None:
+    path = tmp_path / "log.csv"
+    path.write_bytes(b"  \n\n")
+    with pytest.raises(LogReadError, match=r"log.csv: the file is empty; it needs a header line"):
+        read_csv_file(path, "log.csv")
+    path.write_bytes(b"PK\x03\x04zip")
+    with pytest.raises(LogReadError, match=r"log.csv: this is a zip or Excel file, not text"):
+        read_csv_file(path, "log.csv")
+
+
+def test_coded_columns_are_categoricals_of_the_same_cells(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = b"Date,Name\n2026-01-05,Ana\n,Ben\n\n  ,  \n2026-01-05,Cy\n"
+    path = tmp_path / "log.csv"
+    path.write_bytes(data)
+    as_text = csvtext.read_csv_file(path, "log.csv", encode=lambda headers: {"Date"})  # a small file: all text
+    assert str(as_text.frame["Date"].dtype) == "str"
+    monkeypatch.setattr(csvtext, "_CODE_BYTES", 0)
+    for table in (
+        csvtext.read_csv_file(path, "log.csv", encode=lambda headers: {"Date"}),
+        csvtext.read_csv_bytes(data, "log.csv", encode=lambda headers: {"Date"}),
+    ):
+        assert isinstance(table.frame["Date"].dtype, pd.CategoricalDtype)
+        assert (
+            table.frame["Date"].astype(str).tolist()
+            == as_text.frame["Date"].tolist()
+            == ["2026-01-05", "", "2026-01-05"]
+        )
+        assert table.lines.tolist() == as_text.lines.tolist() == [2, 3, 6]
+        assert table.frame["Name"].tolist() == ["Ana", "Ben", "Cy"]

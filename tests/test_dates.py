@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from netinsight.dates import AMBIGUOUS, BAD, EMPTY, OK, parse_dates
+from netinsight.dates import AMBIGUOUS, BAD, EMPTY, OK, parse_date_columns, parse_dates, years_out_of_range
 
 
 def one(text: object, **kw: object) -> tuple[pd.Timestamp, int]:
@@ -141,3 +141,40 @@ def test_years_outside_the_timestamp_range_are_bad_dates_not_wrong_dates() -> No
     assert status.tolist() == [BAD, BAD, OK, OK, OK]
     assert parsed.isna().tolist() == [True, True, False, False, False]
     assert parsed.iloc[2] == pd.Timestamp("1678-01-01")
+
+
+def test_years_out_of_range_tells_a_far_year_from_text_that_is_no_date() -> None:
+    values = pd.Series(["1600-01-01", "2300-12-31", "1600-02-29", "1700-02-29", "03/14/1500", "soon", "", "2026-01-05"])
+    assert years_out_of_range(values).tolist() == [True, True, True, False, True, False, False, False]
+    assert years_out_of_range(pd.Series([], dtype=object)).tolist() == []
+    assert years_out_of_range(pd.Series([None, "1600-01-01"], dtype=object)).tolist() == [False, True]
+
+
+def test_a_date_in_a_year_out_of_range_is_reported_as_such() -> None:
+    from netinsight import read_log
+
+    log = read_log(pd.DataFrame({"date": ["1600-01-01", "soon", "2026-01-05"], "contact": ["Ana", "Ben", "Cy"]}))
+    problems = log.attrs["problems"]
+    assert problems["code"].tolist() == ["bad_date", "bad_date"]
+    assert problems["message"].tolist() == [
+        "the year is out of the supported range (1678-2261); check the year",
+        "cannot read this as a date; write it as YYYY-MM-DD (e.g. 2026-03-14)",
+    ]
+    assert log["date"].isna().tolist() == [True, True, False]
+
+
+def test_date_columns_parsed_together_as_each_alone() -> None:
+    columns = [
+        pd.Series(["2026-03-14", "03/04/2026", "soon", ""], dtype="str"),
+        pd.Series(["14 Mar 2026", None], dtype=object, index=[5, 7], name="x"),
+        pd.Series(pd.to_datetime(["2026-01-05 10:00", None])),  # typed by Excel: kept
+        pd.Series([], dtype="str"),
+    ]
+    together = parse_date_columns(columns, dayfirst=None)
+    for column, (dates, status) in zip(columns, together, strict=True):
+        alone, alone_status = parse_dates(column)
+        pd.testing.assert_series_equal(dates, alone)
+        assert status.tolist() == alone_status.tolist()
+    assert parse_date_columns([]) == []
+    ((dates, status),) = parse_date_columns([columns[0]], dayfirst=True)
+    assert dates.iloc[1] == pd.Timestamp("2026-04-03")

@@ -90,3 +90,25 @@ def test_distinct_columns_match_distinct_on_threads_or_not() -> None:
             assert d.codes.tolist() == expected.codes.tolist()
             pd.testing.assert_series_equal(d.values, expected.values)
     assert distinct_columns([], rows=PARALLEL_ROWS) == []
+
+
+def test_rows_of_numpy_masked_and_categorical_values_as_a_take_gives() -> None:
+    codes = np.array([2, 0, 2, 1], dtype=np.int8)
+    for values in (
+        pd.Series(pd.to_datetime(["2026-01-05 00:00", None, "1969-12-31 23:00"])),
+        pd.Series([1, None, 3], dtype="Int64"),
+        pd.Series([1.5, None, 3.0], dtype="Float64"),
+        pd.Series([True, None, False], dtype="boolean"),
+        pd.Series(["b", None, "a"], dtype="str"),
+        pd.Series([1.0, np.nan, 2.0]),
+        pd.Series(["x", None, "y"], dtype="category"),
+        pd.Series(pd.Categorical(["x", "y", "z"], categories=["z", "y", "x"], ordered=True)),
+    ):
+        rows = Distinct(values, codes).rows()
+        expected = pd.Series(values.array.take(codes.astype(np.intp)), dtype=values.dtype)
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            expected = expected.cat.remove_unused_categories()
+        pd.testing.assert_series_equal(rows, expected)
+    assert Distinct(pd.Series(["x"], dtype="category"), np.zeros(0, np.intp)).rows().tolist() == []
+    only = Distinct(pd.Series(["x", "y"], dtype="category"), np.array([1, 1])).rows()
+    assert list(only.cat.categories) == ["y"]

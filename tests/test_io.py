@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import netinsight as ni
+from netinsight import csvtext
 from netinsight.normalize import empty_log
 
 WriteFile = Callable[..., Path]
@@ -218,3 +219,37 @@ def test_folder_progress_is_reported(write_file: WriteFile, tmp_path: Path) -> N
     seen: list[tuple[int, int, str]] = []
     ni.read_log(tmp_path / "logs", progress=lambda done, total, name: seen.append((done, total, Path(name).name)))
     assert seen == [(1, 2, "a.csv"), (2, 2, "b.csv")]
+
+
+TRICKY_LOG = (
+    "owner,Date of interview,Name,contact_id,company,Introduced By,source,channel,follow_up_date,outcome,"
+    "questions_prepared,duration_min,class_year,notes,Mood\n"
+    "S1,2026-03-02,Ana  Ruiz,ANA@X.example,Acme,,LinkedIn,Video,2026-03-09; soon,referral,yes,45 min,2027, hi ,ok\n"
+    ",2026-03-02,Ben,,Acme, ana ruiz ,Event,Zoom,,nothing,maybe,x,class of 2027,,\n"
+    "\n"
+    "S1,03/04/2026,Cy,,,Ben,,,,,,,,,\n"
+    "S2,Date of interview,Ana Ruiz,,Beta,,source,channel,,job lead & offer,no,30,2028,,x\n"
+    "S2,1600-01-01,Ana Ruiz,,Beta,Cy,,,,,,,,,\n"
+)
+
+
+def test_typed_columns_coded_while_parsing_give_the_same_log(
+    write_file: WriteFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_file("log.csv", TRICKY_LOG)
+    as_text = ni.read_log(path)  # a small file: every column read as text
+    monkeypatch.setattr(csvtext, "_CODE_BYTES", 0)  # as a large file: the typed columns are coded by Arrow
+    coded = ni.read_log(path)
+    pd.testing.assert_frame_equal(coded, as_text)
+    pd.testing.assert_frame_equal(coded.attrs["problems"], as_text.attrs["problems"])
+    assert coded["owner"].tolist() == ["S1", "me", "S1", "S2", "S2"]
+    assert coded["contact"].tolist() == ["Ana Ruiz", "Ben", "Cy", "Ana Ruiz", "Ana Ruiz"]
+    assert coded["introduced_by"].fillna("").tolist() == ["", "ana ruiz", "Ben", "", "Cy"]
+    assert coded["date"].isna().tolist() == [False, False, True, True, True]
+    for text in (TRICKY_LOG.split("\n")[0] + "\n", TRICKY_LOG.split("\n", 2)[0] + "\n" + TRICKY_LOG.split("\n")[1]):
+        small = write_file("small.csv", text)  # empty and single-row logs
+        monkeypatch.setattr(csvtext, "_CODE_BYTES", 1 << 62)
+        plain = ni.read_log(small)
+        monkeypatch.setattr(csvtext, "_CODE_BYTES", 0)
+        pd.testing.assert_frame_equal(ni.read_log(small), plain)
+        pd.testing.assert_frame_equal(ni.read_log(small).attrs["problems"], plain.attrs["problems"])

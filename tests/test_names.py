@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from netinsight.names import casefold, distinct_id_keys, id_key, name_codes, name_key, near_duplicate_pairs
@@ -74,3 +75,35 @@ def test_distinct_id_keys_value_by_value() -> None:
     assert keys.tolist()[:3] == ["a@b.example", "x.example/in/a", "y.example"]
     assert keys.iloc[3:].isna().all()
     assert id_key(ids).tolist()[:3] == keys.tolist()[:3]
+
+
+def _id_keys_by_regex(ids: pd.Series) -> pd.Series:
+    """The key of each id the way it was computed before: every step on every value, a regex for the query."""
+    keys = casefold(ids.astype("str").str.strip())
+    for prefix in ("mailto:", "https://", "http://", "www."):
+        keys = keys.where(~keys.str.startswith(prefix).fillna(False), keys.str.slice(len(prefix)))
+    keys = keys.str.replace(r"[?#].*$", "", regex=True).str.rstrip("/")
+    return keys.where(keys.ne(""))
+
+
+def test_id_keys_cut_queries_only_where_there_are_some() -> None:
+    ids = pd.Series(
+        [
+            "MAILTO:Ana@X",
+            "https://www.x.example/a/?b=1#c",
+            "x/?y#z",
+            "?",
+            "#",
+            "/",
+            "",
+            None,
+            "Straße",
+            "a#b?c",
+            "www.",
+        ],
+        dtype="str",
+    )
+    assert distinct_id_keys(ids).tolist() == _id_keys_by_regex(ids).tolist()
+    assert distinct_id_keys(ids).tolist()[:4] == ["ana@x", "x.example/a", "x", np.nan]
+    assert distinct_id_keys(ids.iloc[:0]).tolist() == []
+    assert distinct_id_keys(pd.Series(["Ana@X"], dtype="str")).tolist() == ["ana@x"]

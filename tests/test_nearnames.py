@@ -36,3 +36,18 @@ def test_near_duplicate_codes_between_two_kinds_only() -> None:
 def test_near_duplicate_pairs_single_key_and_missing() -> None:
     assert near_duplicate_pairs(pd.Series(["ana ruiz"])).empty
     assert near_duplicate_pairs(pd.Series([None, "ana ruiz", None])).empty
+
+
+def test_sorted_or_shuffled_codes_find_the_same_pairs() -> None:
+    names = np.array(["jon smith", "john smith", "ana ruiz", "zoe li", "zoë li", "ana ruis"], dtype=object)
+    groups = np.array([0, 0, 0, 1, 1, 1, 2])
+    keys = np.array([0, 1, 2, 3, 4, 2, 5])
+    order = np.lexsort((keys, groups))
+    shuffled = np.array([6, 3, 0, 5, 1, 4, 2])
+
+    def found(g: np.ndarray, k: np.ndarray) -> list[tuple[int, int, int, float]]:
+        pairs = near_duplicate_codes(g, k, names)
+        return sorted(zip(pairs["group"], pairs["a"], pairs["b"], pairs["ratio"], strict=True))
+
+    assert found(groups[order], keys[order]) == found(groups[shuffled], keys[shuffled])
+    assert len(found(groups, keys)) == 2

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 import netinsight as ni
-from netinsight.normalize import empty_log
+from netinsight.normalize import coded_headers, empty_log
 
 from .conftest import make_log
 
@@ -96,3 +96,10 @@ def test_dayfirst_is_passed_on(dayfirst: bool) -> None:
     log = ni.read_log(pd.DataFrame({"date": ["03/04/2026"], "contact": ["a"]}), dayfirst=dayfirst)
     assert log["date"].iloc[0] == (pd.Timestamp("2026-04-03") if dayfirst else pd.Timestamp("2026-03-04"))
     assert problems_of(log).empty
+
+
+def test_coded_headers_are_the_typed_columns_as_the_file_names_them() -> None:
+    headers = ["Owner", "Date of interview", "Name", "Introduced By", "Outcome", "Channel", "channel", "Sector", "Mood"]
+    assert coded_headers(headers) == {"Owner", "Date of interview", "Outcome", "Channel"}
+    assert coded_headers([]) == set()
+    assert coded_headers(["notes", "company", "source_line"]) == set()

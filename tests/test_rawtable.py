@@ -46,3 +46,18 @@ def test_drop_blank_rows_keeps_files_and_lines() -> None:
     assert out.files.tolist() == ["f.csv", "h.csv"]
     assert out.header_line == 1
     assert out.problems[0].loc[0, "message"] == "1 blank row(s) skipped (line 3)"
+
+
+def test_blank_rows_of_categorical_columns() -> None:
+    frame = pd.DataFrame(
+        {
+            "a": pd.Categorical(["x", " ", "", None, "y"]),
+            "b": pd.Series(["", "  ", "", "", "z"], dtype="str"),
+        }
+    )
+    table = drop_blank_rows(RawTable(frame, np.arange(2, 7), "f.csv"))
+    assert table.frame["a"].astype(str).tolist() == ["x", "y"]
+    assert table.lines.tolist() == [2, 6]
+    assert [p["message"].tolist() for p in table.problems] == [["3 blank row(s) skipped (line 3, 4, 5)"]]
+    empty = RawTable(pd.DataFrame({"a": pd.Categorical([])}), np.zeros(0, np.int64), "f.csv")
+    assert len(drop_blank_rows(empty).frame) == 0

@@ -231,3 +231,39 @@ def test_duplicate_rows_repeat_every_column_not_only_who_and_when() -> None:
     problems = ni.validate_log(log, strict=False, today=TODAY)
     repeated = problems[problems["code"] == "duplicate_row"]
     assert repeated[["line", "value"]].values.tolist() == [[3, "same as line 1"]]
+
+
+def test_dates_are_compared_by_day_also_before_1970_and_with_times() -> None:
+    log = ni.read_log(
+        pd.DataFrame(
+            {
+                "date": ["1969-12-31 23:00", "1969-12-31 10:00", "2026-03-02 09:00", "2026-03-02", ""],
+                "contact": ["A", "B", "C", "D", "E"],
+                "thank_you_date": ["1969-12-31 01:00", "1969-12-30 23:59", "2026-03-02 08:00", "", "2026-03-01"],
+                "outreach_date": ["", "1969-12-31 11:00", "2026-03-03", "2026-03-01 23:59", ""],
+                "response_date": ["", "1969-12-31 10:59", "2026-03-02 23:00", "2026-03-01", ""],
+                "follow_up_date": ["1969-12-31 00:00", "1969-12-30", "", "2026-03-01 23:00; 2026-03-02", "2026-03-01"],
+            }
+        )
+    )
+    problems = ni.validate_log(log, strict=False, today="2026-03-02 12:00")
+    found = problems.loc[problems["code"] != "bad_date", ["line", "code", "value"]].values.tolist()
+    assert found == [  # line 1: a thank-you hours before the interview, the same day (in 1969) is fine
+        [2, "follow_up_before_interview", "1969-12-30"],
+        [2, "thank_you_before_interview", "1969-12-30"],
+        [3, "response_before_outreach", "2026-03-02"],
+        [3, "future_date", "2026-03-03"],
+        [3, "interview_before_outreach", "2026-03-03"],
+        [4, "follow_up_before_interview", "2026-03-01"],
+    ]
+
+
+def test_an_empty_contact_with_an_introducer_is_no_person() -> None:
+    log = ni.read_log(
+        pd.DataFrame({"date": ["2026-03-02"] * 3, "contact": ["", "Ana", "Ben"], "introduced_by": ["Ana", "Cy", ""]})
+    )
+    problems = ni.validate_log(log, strict=False, today="2026-06-01")
+    assert problems[["line", "code", "value"]].values.tolist() == [
+        [1, "empty_contact", ""],
+        [2, "unknown_introducer", "Cy"],
+    ]

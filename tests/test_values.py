@@ -4,8 +4,17 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from netinsight.dates import AMBIGUOUS, BAD
-from netinsight.values import LIST_OF_TEXT, clean_distinct_text, clean_text, date_problems, list_column, notes_text
+from netinsight.dates import AMBIGUOUS, BAD, parse_dates
+from netinsight.distinct import distinct
+from netinsight.values import (
+    LIST_OF_TEXT,
+    clean_distinct_text,
+    clean_text,
+    date_column,
+    date_problems,
+    list_column,
+    notes_text,
+)
 
 from .conftest import make_log
 
@@ -150,3 +159,14 @@ def test_repeated_bad_values_are_reported_at_every_row() -> None:
         [3, "bad_date", "soon"],
         [3, "unknown_value", "owl"],
     ]
+
+
+def test_a_date_column_parsed_before_is_read_the_same() -> None:
+    cells = distinct(pd.Series(["2026-03-14", "soon", "2026-03-14", ""], dtype="str"))
+    locate = lambda col, rows: {"file": "f.csv", "line": np.asarray(rows) + 2, "column": col}  # noqa: E731
+    found: list[pd.DataFrame] = []
+    done: list[pd.DataFrame] = []
+    read = date_column("date", cells, 4, None, found, locate)
+    again = date_column("date", cells, 4, None, done, locate, done=parse_dates(cells.values))
+    assert read.rows().tolist() == again.rows().tolist()
+    assert [p.to_dict("list") for p in found] == [p.to_dict("list") for p in done]

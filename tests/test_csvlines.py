@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from netinsight import csvlines
+from netinsight.csvlines import file_blocks, one_record_per_line, record_lines
+
+
+@pytest.mark.parametrize(
+    ("data", "records", "expected"),
+    [
+        (b"a,b\n1,2\n", 2, True),
+        (b"a,b\r\n1,2\r\n", 2, True),
+        (b"a,b\n1,2", 2, True),  # no line break after the last record
+        (b"a,b\n", 1, True),
+        (b"", 0, True),  # nothing: no line
+        (b"a,b\n\n1,2\n", 2, False),  # an empty line
+        (b"a,b\n1,2\n\n", 2, False),  # an empty line at the end
+        (b"a,b\r\n\r\n1,2\r\n", 2, False),
+        (b'a,b\n1,"x\ny"\n', 2, False),  # a line break inside a value
+        (b"a,b\n1,2\r3,4\n", 2, False),  # a lone carriage return
+        (b"a,b\n1,2\n", 3, False),
+    ],
+)
+def test_one_record_per_line_agrees_with_record_lines(data: bytes, records: int, expected: bool) -> None:
+    assert one_record_per_line([data], records) is expected
+    if expected:  # then record k is on line k, as the full scan finds
+        starts, empty = record_lines(data)
+        assert starts.tolist() == list(range(1, records + 1))
+        assert empty.tolist() == []
+
+
+def test_blocks_split_anywhere_give_the_same_answer() -> None:
+    data = b"a,b\r\n1,2\r\n3,4\r\n"
+    for cut in range(len(data) + 1):
+        assert one_record_per_line([data[:cut], data[cut:]], 3)
+    lone = b"a,b\r\n1,2\r3,4\r\n"
+    for cut in range(len(lone) + 1):
+        assert not one_record_per_line([lone[:cut], lone[cut:]], 3)
+
+
+def test_file_blocks_read_a_file_in_blocks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "x.csv"
+    path.write_bytes(b"a,b\n1,2\n3,4\n")
+    monkeypatch.setattr(csvlines, "_BLOCK", 5)
+    assert list(file_blocks(path)) == [b"a,b\n1", b",2\n3,", b"4\n"]
+    assert one_record_per_line(file_blocks(path), 3)
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    assert list(file_blocks(empty)) == []
