@@ -12,7 +12,7 @@ named in a `ReferralCycleWarning`.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -22,7 +22,6 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from netinsight.distinct import map_threads
 from netinsight.forest import Forest, chain_lists, forest_from_codes, subtree_sums
 from netinsight.memo import derived, freeze
 from netinsight.memory import release_after
@@ -230,57 +229,51 @@ def sorted_chains(net: Network) -> pd.DataFrame:
 
 
 def _chain_columns(chains: ChainForest, nodes: IntArray, columns: Sequence[str]) -> pd.DataFrame:
-    """The chain table's `columns` for forest `nodes`, each built with one take (text through its codes).
-
-    The Arrow and NumPy work of the columns runs side by side on threads (`netinsight.distinct.map_threads`);
-    the pandas columns are made from their arrays afterwards.
-    """
+    """The chain table's `columns` for forest `nodes`, each built with one take (text through its codes)."""
     net, forest, names, ids = chains.net, chains.forest, chains.names, chains.ids
+    wanted = set(columns)
     person = forest.person[nodes]
     reached = forest.depth[nodes] > 0
     introducer = forest.introducer[nodes]
-    text: dict[str, Callable[[], pa.Array]] = {
-        "owner": lambda: TextCodes(forest.owner, large_text(forest.owners)).take(nodes),
-        "person": lambda: ids.take(pa.array(person)),
-        "name": lambda: names.take(nodes),
-        "introduced_by": lambda: names.by_person.take(introducer),
-        "introducer": lambda: take_or_null(ids, introducer),
-        **{col: _person_text(net, col, person) for col in ("kind", "company", "role", "industry", "sector")},
-    }
-    wanted = [col for col in columns if col in text]
-    if "chain" in columns or "chain_text" in columns:
-        wanted.append("chain")
-        text["chain"] = lambda: chain_lists(forest, names, nodes)
-    built = dict(zip(wanted, map_threads(lambda col: text[col](), wanted, rows=len(nodes)), strict=True))
-    out: dict[str, Any] = {col: str_series(built[col]) for col in wanted if col != "chain"}
-    if "chain" in columns:
-        out["chain"] = pd.Series(pd.arrays.ArrowExtensionArray(built["chain"]))
-    if "chain_text" in columns:
-        out["chain_text"] = str_series(pc.binary_join(built["chain"], " -> "))
-    if "depth" in columns:
+    out: dict[str, Any] = {}
+    if "owner" in wanted:
+        out["owner"] = str_series(TextCodes(forest.owner, large_text(forest.owners)).take(nodes))
+    if "person" in wanted:
+        out["person"] = str_series(ids.take(pa.array(person)))
+    if "name" in wanted:
+        out["name"] = str_series(names.take(nodes))
+    if "depth" in wanted:
         depth = pd.array(np.where(reached, forest.depth[nodes], 0), dtype="Int64")
         depth[~reached] = pd.NA
         out["depth"] = depth
-    if "introduced_on" in columns:
+    if wanted & {"chain", "chain_text"}:
+        chain = chain_lists(forest, names, nodes)
+        if "chain" in wanted:
+            out["chain"] = pd.Series(pd.arrays.ArrowExtensionArray(chain))
+        if "chain_text" in wanted:
+            out["chain_text"] = str_series(pc.binary_join(chain, " -> "))
+    if "introduced_by" in wanted:
+        out["introduced_by"] = str_series(names.by_person.take(introducer))
+    if "introducer" in wanted:
+        out["introducer"] = str_series(take_or_null(ids, introducer))
+    if "introduced_on" in wanted:
         out["introduced_on"] = pd.Series(forest.introduced_on[nodes], dtype="datetime64[ns]")
-    if "introductions" in columns:
+    if "introductions" in wanted:
         out["introductions"] = forest.introductions[nodes]
+    for col in ("kind", "company", "role", "industry", "sector"):
+        if col in wanted:
+            out[col] = str_series(net.codes(col).take(person))
     for col in ("interviews", "first_interview", "last_interview", "connected_on", "outcomes"):
-        if col in columns:
+        if col in wanted:
             values = net.column(col)
             out[col] = values[person] if isinstance(values, np.ndarray) else values.take(person)
-    if "downstream" in columns:
+    if "downstream" in wanted:
         below = subtree_sums(forest.parent, forest.depth)[nodes] - 1
         downstream = pd.array(np.nan_to_num(below, nan=-1), dtype="Int64")
         downstream[~reached] = pd.NA
         out["downstream"] = downstream
-    return pd.DataFrame({col: out[col] for col in columns}, index=pd.RangeIndex(len(nodes)), copy=False)  # fresh arrays
-
-
-def _person_text(net: Network, column: str, person: IntArray) -> Callable[[], pa.Array]:
-    """The work of taking a text column of the people table at `person` rows (its codes are read now)."""
-    codes = net.codes(column)
-    return lambda: codes.take(person)
+    # every column is a fresh array: the table takes them without a copy
+    return pd.DataFrame({col: out[col] for col in columns}, index=pd.RangeIndex(len(nodes)), copy=False)
 
 
 def _warn_unreachable(chains: ChainForest) -> None:
