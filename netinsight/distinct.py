@@ -21,6 +21,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from netinsight.textcodes import TextCodes, large_text
+
 __all__ = ["PARALLEL_ROWS", "Distinct", "distinct", "distinct_columns", "map_distinct", "map_threads"]
 
 #: Work on fewer rows than this is done item after item; on more rows, on threads (`map_threads`).
@@ -60,6 +62,21 @@ class Distinct(NamedTuple):
         series = values if isinstance(values, pd.Series) else pd.Series(values)
         plain = isinstance(series.index, pd.RangeIndex) and series.index.start == 0 and series.index.step == 1
         return Distinct(series if plain else series.reset_index(drop=True), self.codes)
+
+    def text_codes(self) -> TextCodes | None:
+        """The column as `netinsight.textcodes.TextCodes` (missing values included), when its values are Arrow text.
+
+        Examples
+        --------
+        >>> d = distinct_columns([pd.Series(["b", None, "b"], dtype="str")], rows=3)[0]
+        >>> t = d.text_codes()
+        >>> t.take(np.arange(3)).to_pylist()
+        ['b', None, 'b']
+        """
+        values = self.values.array
+        if not isinstance(values, pd.arrays.ArrowStringArray):
+            return None
+        return TextCodes(self.codes.astype(np.int64), large_text(values))
 
     def rows(self) -> pd.Series[Any]:
         """The full column: each row's value, in the values' dtype, with a fresh RangeIndex.

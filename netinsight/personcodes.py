@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from netinsight.distinct import Distinct, distinct_columns
+from netinsight.memo import keep
 from netinsight.names import name_codes
 
 __all__ = ["People", "first_rows", "owner_codes", "people_codes", "sorted_firsts", "sorted_unique"]
@@ -72,6 +73,10 @@ def people_codes(log: pd.DataFrame) -> People:
     """
     owner, owner_names = owner_codes(log["owner"])
     written, introducers = distinct_columns([log["contact"], log["introduced_by"]], rows=len(log))
+    for column, part in (("contact", written), ("introduced_by", introducers)):
+        text = part.text_codes()
+        if text is not None:  # handed over to the network's coding (`netinsight.logcodes.column_codes`)
+            keep(log, f"text:{column}", text)
     (contact, introducer), keys = name_codes(written, introducers)
     return People(owner, owner_names, contact, introducer, keys, written)
 

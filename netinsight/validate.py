@@ -18,6 +18,7 @@ import pyarrow.compute as pc
 
 from netinsight.identity_checks import introduction_problems, name_problems
 from netinsight.io import read_log
+from netinsight.memo import bare
 from netinsight.memory import release_after
 from netinsight.personcodes import People, people_codes
 from netinsight.problems import LogValidationError, RowLocator, concat_problems, make_problems
@@ -86,7 +87,7 @@ def validate_log(
     )
     if len(log):
         at = RowLocator(log)
-        log = pd.DataFrame(log)  # the same columns without attrs: pandas deep-copies attrs at every column taken
+        log = bare(log)  # the same columns without attrs: pandas deep-copies attrs at every column taken
         day = pd.Timestamp(today if today is not None else pd.Timestamp.now()).normalize()
         people = people_codes(log)  # every name keyed once, for all the checks on people
         if "contact" not in missing:

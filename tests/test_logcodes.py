@@ -86,3 +86,23 @@ def test_column_codes_match_encode_text_and_take_kept_codes() -> None:
     assert column_codes(log, ["company", "contact"])[1] is handed
     log.loc[1, "contact"] = "Cy"  # a changed log: the codes handed over are gone
     assert column_codes(log, ["contact"])[0].codes.tolist() == [0, 1, 2, 0]
+
+
+def test_codes_handed_over_by_validation_give_the_same_coding() -> None:
+    from netinsight import memo
+
+    columns = {
+        "owner": ["me", "me", "you", "me", "you"],
+        "date": ["2026-01-05", "2026-01-06", "2026-01-07", "2026-01-08", "2026-01-09"],
+        "contact": ["Ana Ruiz", "", "ana ruiz", "Ben", "Cy"],
+        "introduced_by": ["", "Ana Ruiz", "", "Dr. Ana Ruiz", "Ana Ruiz"],
+        "contact_id": ["", "", "ana@x.example", "", ""],
+    }
+    expected = code_log(make_log(**columns))
+    log = make_log(**columns)
+    ni.validate_log(log, strict=False, today="2026-11-01")
+    assert memo.kept(log, "text:contact") is not None
+    got = code_log(log)
+    for field in ("rows", "owner", "person", "introducer"):
+        assert getattr(got, field).tolist() == getattr(expected, field).tolist()
+    assert got.ids.to_pylist() == expected.ids.to_pylist()
