@@ -196,16 +196,21 @@ def _ids_text(
     owner_names: npt.NDArray[np.object_],
     keys: pa.Array,
 ) -> pa.Array:
-    """The node id of each person key: ``id:<id key>``, else ``<owner>/<name key>``."""
+    """The node id of each person key: ``id:<id key>``, else ``<owner>/<name key>``.
+
+    Each kind is joined on its own people only, then one take puts them in order.
+    """
     is_id = person_key < n_ids
-    pair = pair_values[np.maximum(person_key - n_ids, 0)] if len(pair_values) else np.zeros(len(person_key), np.int64)
-    by_id = take_or_null(id_keys, np.where(is_id, person_key, -1))
-    owner_part = take_or_null(large_text(owner_names), np.where(is_id, -1, pair // n_keys))
-    key_part = take_or_null(keys, np.where(is_id, -1, pair % n_keys))
-    return pc.coalesce(
-        pc.binary_join_element_wise(_large("id:"), by_id, _large("")),
-        pc.binary_join_element_wise(owner_part, key_part, _large("/")),
+    by_id, by_name = np.flatnonzero(is_id), np.flatnonzero(~is_id)
+    pair = pair_values[person_key[by_name] - n_ids] if len(by_name) else np.zeros(0, np.int64)
+    with_id = pc.binary_join_element_wise(_large("id:"), take_or_null(id_keys, person_key[by_id]), _large(""))
+    with_name = pc.binary_join_element_wise(
+        take_or_null(large_text(owner_names), pair // n_keys), take_or_null(keys, pair % n_keys), _large("/")
     )
+    at = np.empty(len(person_key), dtype=np.int64)
+    at[by_id] = np.arange(len(by_id))
+    at[by_name] = len(by_id) + np.arange(len(by_name))
+    return take_or_null(pa.concat_arrays([with_id, with_name]), at)
 
 
 def code_log(log: pd.DataFrame) -> CodedLog:
