@@ -13,7 +13,8 @@ import numpy.typing as npt
 import pandas as pd
 
 from netinsight.chaintable import ChainForest
-from netinsight.network import employer_key
+from netinsight.memo import freeze
+from netinsight.network import Network, employer_key
 from netinsight.ordering import sort_order, text_rank
 from netinsight.textcodes import str_series
 
@@ -37,11 +38,19 @@ def node_codes(chains: ChainForest, column: str) -> IntArray:
     >>> node_codes(chain_forest(network(log)), "company").tolist()
     [0, 0]
     """
-    text = chains.net.codes(column)
+    people = chains.net.derived(f"value_codes:{column}", lambda net: _people_codes(net, column))
+    return people[chains.forest.person]
+
+
+def _people_codes(net: Network, column: str) -> IntArray:
+    """The codes of a people column for every people row (kept per network: several analyses ask)."""
+    text = net.codes(column)
     values = str_series(text.values)
     keyed = employer_key(values) if column == "company" else values
     of_value = np.append(pd.factorize(keyed)[0], -1).astype(np.int64)
-    return of_value[np.where(text.codes >= 0, text.codes, len(text.values))][chains.forest.person]
+    out = of_value[np.where(text.codes >= 0, text.codes, len(text.values))]
+    freeze(out)
+    return out
 
 
 def name_rank(chains: ChainForest) -> IntArray:
