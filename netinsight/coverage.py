@@ -3,8 +3,9 @@
 Industries are the log's normalised ``sector``. With a target list, each industry also
 counts its target employers by reach (see `netinsight.reach.target_status`: reached,
 reachable or untouched); employers are compared by `netinsight.employers.normalize_employer`
-keys (never fuzzily). Limits: interviews without an industry are counted as "(none)" in
-`industry_coverage` and left out of `concentration`.
+keys (never fuzzily); `coverage_over_time` (in `netinsight.coveragetime`) is reachable from here.
+Limits: interviews without an industry are counted as "(none)" in `industry_coverage` and left
+out of `concentration`.
 """
 
 from __future__ import annotations
@@ -13,12 +14,24 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
+from netinsight.coveragetime import coverage_over_time
 from netinsight.employers import normalize_employer
-from netinsight.groups import check_period, group_frame, person_key, rate
+from netinsight.grouparrays import (
+    IntArray,
+    dense_codes,
+    distinct_per_group,
+    group_codes,
+    group_extremes,
+    keyed_table,
+    rate_array,
+    value_codes,
+)
+from netinsight.groups import by_keys, group_frame, person_key, rate
 from netinsight.reach import STATUSES, target_status
-from netinsight.targets import Targets, as_targets
+from netinsight.targets import Targets
 
 __all__ = ["concentration", "coverage_over_time", "industry_coverage"]
 
@@ -64,24 +77,39 @@ def industry_coverage(
     >>> industry_coverage(log)[["industry", "interviews", "contacts", "share"]].values.tolist()
     [['Technology', 2, 1, 0.667], ['Finance', 1, 1, 0.333]]
     """
-    keys, kf = group_frame(log, by)
-    work = kf.assign(
-        industry=log["sector"].astype(object).fillna("(none)"),
-        person=person_key(log),
-        company=normalize_employer(log["company"]),
-        date=log["date"],
-    )
-    out = (
-        work.groupby([*keys, "industry"], observed=True, dropna=False)
-        .agg(
-            interviews=("date", "size"),
-            contacts=("person", "nunique"),
-            companies=("company", "nunique"),
-            first_date=("date", "min"),
-            last_date=("date", "max"),
+    keys, kf = _group_frame(log, by)
+    group, key_table = group_codes(kf)
+    labels, industry = _industry_codes(log["sector"], missing="(none)")
+    width = max(len(labels), 1)
+    pair, used = dense_codes(group * width + industry, max(len(key_table), 1) * width)
+    of_group, of_industry = np.divmod(used, width)
+    first, last = group_extremes(pair, log["date"].to_numpy(), len(used))
+    values = {
+        "industry": _text(labels[of_industry]),
+        "interviews": np.bincount(pair, minlength=len(used)).astype(np.int64),
+        "contacts": distinct_per_group(pair, value_codes(person_key(log)), len(used))[0],
+        "companies": distinct_per_group(pair, _employer_codes(log["company"]), len(used))[0],
+        "first_date": first,
+        "last_date": last,
+    }
+    if targets is None:
+        interviews = values["interviews"]
+        all_interviews = np.bincount(of_group, weights=interviews, minlength=len(key_table)).astype(np.int64)
+        values["all_interviews"] = all_interviews[of_group]
+        values["share"] = rate_array(interviews, values["all_interviews"])
+        rows = np.lexsort((of_industry, -interviews, of_group))
+        names = (
+            "industry",
+            "interviews",
+            "contacts",
+            "companies",
+            "all_interviews",
+            "share",
+            "first_date",
+            "last_date",
         )
-        .reset_index()
-    )
+        return keyed_table(key_table.take(of_group[rows]), {c: values[c][rows] for c in names})
+    out = keyed_table(key_table.take(of_group), values)
     if targets is not None:
         status = target_status(log, targets, by=by, connections=connections)
         counts = (
@@ -147,113 +175,82 @@ def concentration(log: pd.DataFrame, *, by: str | Sequence[str] | None = None) -
     {'interviews': 4, 'industries': 2, 'top_industry': 'Finance', 'top_interviews': 3, 'top_share': 0.75,
      'hhi': 0.625, 'evenness': 0.811}
     """
-    keys, kf = group_frame(log, by)
-    work = kf.assign(industry=log["sector"].astype(object))
-    work = work[work["industry"].notna()]
-    if not keys:
-        work = work.assign(_all=0)
-    gk = keys or ["_all"]
-    counts = work.groupby([*gk, "industry"], observed=True, dropna=False).size().rename("n").reset_index()
-    counts = counts.sort_values([*gk, "n", "industry"], ascending=[True] * len(gk) + [False, True], kind="stable")
-    total = counts.groupby(gk, observed=True, dropna=False)["n"].transform("sum")
-    share = counts["n"] / total
-    counts["sq"] = share**2
-    counts["h"] = -share * np.log(share)
-    grouped = counts.groupby(gk, observed=True, dropna=False, sort=True)
-    out = grouped.agg(
-        interviews=("n", "sum"),
-        industries=("n", "size"),
-        top_industry=("industry", "first"),
-        top_interviews=("n", "first"),
-        hhi=("sq", "sum"),
-        h=("h", "sum"),
-    ).reset_index()
-    if not keys:
-        out = out.drop(columns="_all")
-        if not len(out):
-            out = pd.DataFrame({"interviews": [0], "industries": [0], "top_industry": [None], "top_interviews": [0],
-                                "hhi": [np.nan], "h": [np.nan]})  # fmt: skip
-    out["top_share"] = rate(out["top_interviews"], out["interviews"])
-    ln_k = np.log(out["industries"].where(out["industries"] > 1).astype(float))
-    evenness: pd.Series[Any] = (out["h"] / ln_k).where(out["industries"] > 1, 0.0).where(out["interviews"] > 0)
-    out["evenness"] = evenness.astype("Float64").round(3)
-    out["hhi"] = out["hhi"].astype("Float64").where(out["interviews"] > 0).round(3)
-    columns = ["interviews", "industries", "top_industry", "top_interviews", "top_share", "hhi", "evenness"]
-    return out[[*keys, *columns]]
-
-
-def coverage_over_time(log: pd.DataFrame, *, targets: Targets | None = None, freq: str = "W") -> pd.DataFrame:
-    """Cumulative industries and employers reached, period by period.
-
-    Parameters
-    ----------
-    log
-        A log from `read_log`. Not modified. Several owners are counted together.
-    targets
-        A target list (see `read_targets`); adds cumulative target employers and
-        target industries reached.
-    freq
-        A pandas period frequency: ``"W"`` weeks (Monday-Sunday), ``"M"`` months, ``"D"`` days.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per period from the first interview to the last (empty periods
-        included): ``period`` (text), ``start`` (its first day), ``interviews``,
-        ``industries`` and ``employers`` (distinct so far); with `targets` also
-        ``target_industries_reached``, ``target_industries``,
-        ``target_employers_reached``, ``target_employers`` and ``target_reached_rate``.
-
-    Examples
-    --------
-    >>> from netinsight import read_log
-    >>> log = read_log(pd.DataFrame({"date": ["2026-01-05", "2026-01-20", "2026-03-02"],
-    ...                              "contact": ["A", "B", "C"], "company": ["Acme", "Bluefin", "Acme"],
-    ...                              "industry": ["Tech", "Banking", "Tech"]}))
-    >>> coverage_over_time(log, freq="M")[["period", "interviews", "industries", "employers"]].values.tolist()
-    [['2026-01', 2, 2, 2], ['2026-02', 0, 2, 2], ['2026-03', 1, 2, 2]]
-    """
-    check_period(freq)
-    dates = log["date"]
-    known = dates.notna()
-    period = dates[known].dt.to_period(freq)
-    work = pd.DataFrame(
+    keys, kf = _group_frame(log, by)
+    labels, industry = _industry_codes(log["sector"], missing=None)
+    known = industry >= 0
+    group, key_table = group_codes(kf[known] if not known.all() else kf)
+    industry = industry[known]
+    width = max(len(labels), 1)
+    pair, used = dense_codes(group * width + industry, max(len(key_table), 1) * width)
+    of_group, of_industry = np.divmod(used, width)
+    n = np.bincount(pair, minlength=len(used))
+    order = np.lexsort((of_industry, -n, of_group))  # per group: most interviews first, then by name
+    n, of_group, of_industry = n[order], of_group[order], of_industry[order]
+    size = np.bincount(of_group, minlength=len(key_table))
+    starts = (np.cumsum(size) - size).astype(np.int64)
+    interviews = np.bincount(of_group, weights=n, minlength=len(key_table)).astype(np.int64)
+    share = n / interviews[of_group]
+    hhi = np.add.reduceat(share**2, starts) if len(n) else np.zeros(0)  # pandas sums sorted groups this way
+    h = np.add.reduceat(-share * np.log(share), starts) if len(n) else np.zeros(0)
+    top = starts
+    if not keys and not len(key_table):
+        key_table, size, interviews = pd.DataFrame(index=range(1)), np.zeros(1, np.int64), np.zeros(1, np.int64)
+        top_industry, top_interviews, hhi, h = (
+            pd.array([None], dtype=object),
+            np.zeros(1, np.int64),
+            *np.full((2, 1), np.nan),
+        )
+    else:
+        top_industry, top_interviews = _text(labels[of_industry[top]]), n[top].astype(np.int64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        evenness = np.where(size > 1, h / np.log(np.where(size > 1, size, 2).astype(float)), 0.0)
+    return keyed_table(
+        key_table,
         {
-            "period": period,
-            "industry": log.loc[known, "sector"].astype(object),
-            "employer": normalize_employer(log.loc[known, "company"]),
-        }
+            "interviews": interviews,
+            "industries": size.astype(np.int64),
+            "top_industry": top_industry,
+            "top_interviews": top_interviews,
+            "top_share": rate_array(top_interviews, interviews),
+            "hhi": _rounded(hhi, interviews > 0),
+            "evenness": _rounded(evenness, interviews > 0),
+        },
     )
-    columns = ["period", "start", "interviews", "industries", "employers"]
-    target_columns = [
-        "target_industries_reached",
-        "target_industries",
-        "target_employers_reached",
-        "target_employers",
-        "target_reached_rate",
-    ]
-    if not len(work):
-        return pd.DataFrame({c: [] for c in columns + (target_columns if targets is not None else [])})
-    full = pd.period_range(period.min(), period.max(), freq=period.iloc[0].freq)
-    out = pd.DataFrame(index=full)
-    out["interviews"] = work["period"].value_counts().reindex(full, fill_value=0)
 
-    def cumulative_firsts(values: pd.Series[Any], keep: pd.Series[Any] | None = None) -> pd.Series[Any]:
-        picked = work[values.notna() & (keep if keep is not None else True)]
-        firsts = picked.groupby(values[picked.index])["period"].min()
-        return firsts.value_counts().reindex(full, fill_value=0).cumsum()
 
-    out["industries"] = cumulative_firsts(work["industry"])
-    out["employers"] = cumulative_firsts(work["employer"])
-    if targets is not None:
-        tg = as_targets(targets)
-        sectors = set(tg["sector"].dropna())
-        out["target_industries_reached"] = cumulative_firsts(work["industry"], work["industry"].isin(sectors))
-        out["target_industries"] = len(sectors)
-        out["target_employers_reached"] = cumulative_firsts(work["employer"], work["employer"].isin(set(tg["key"])))
-        out["target_employers"] = len(tg)
-        out["target_reached_rate"] = rate(out["target_employers_reached"], out["target_employers"]).to_numpy()
-    out = out.reset_index(names="p")
-    out.insert(0, "period", out["p"].astype(str))
-    out.insert(1, "start", out["p"].dt.start_time)
-    return out.drop(columns="p")
+def _group_frame(log: pd.DataFrame, by: str | Sequence[str] | None) -> tuple[list[str], pd.DataFrame]:
+    """`group_frame`, refusing ``"industry"``: the rows are industries already."""
+    if "industry" in by_keys(by):
+        msg = "`by` cannot name 'industry': the rows are industries already; group by another column."
+        raise ValueError(msg)
+    return group_frame(log, by)
+
+
+def _text(values: npt.NDArray[np.object_]) -> Any:
+    """Labels as pandas text (``object`` when there are none, as pandas gives for an empty group-by)."""
+    return pd.array(values, dtype="str") if len(values) else pd.Series(values, dtype=object).array
+
+
+def _rounded(values: npt.NDArray[np.float64], keep: npt.NDArray[np.bool_]) -> pd.arrays.FloatingArray:
+    """Float64 rounded to 3 decimals, NA where not `keep` or NaN."""
+    missing = ~keep | np.isnan(values)
+    return pd.arrays.FloatingArray(np.round(np.where(missing, 0.0, values), 3), missing)
+
+
+def _industry_codes(sector: pd.Series[Any], *, missing: str | None) -> tuple[npt.NDArray[np.object_], IntArray]:
+    """The industry labels in text order and each row's code; a row without one gets `missing` (or -1 for None)."""
+    codes, uniques = pd.factorize(sector)
+    names = np.asarray(uniques.astype(object), dtype=object)
+    if missing is not None:
+        names = np.append(names, missing)
+        codes = np.where(codes < 0, len(names) - 1, codes)
+    ranks, ranked = pd.factorize(pd.Index(names, dtype=object), sort=True)  # text order; "(none)" may be a sector too
+    out = np.where(codes < 0, -1, ranks[codes] if len(ranks) else codes).astype(np.int64)
+    return np.asarray(ranked, dtype=object), out
+
+
+def _employer_codes(company: pd.Series[Any]) -> IntArray:
+    """Each row's employer (`normalize_employer` key) as a code, -1 without one; keys worked out per distinct name."""
+    codes, uniques = pd.factorize(company)
+    keys = pd.factorize(normalize_employer(pd.Series(uniques, dtype="str")))[0] if len(uniques) else np.zeros(0, int)
+    return np.where(codes < 0, -1, keys[codes] if len(keys) else codes).astype(np.int64)

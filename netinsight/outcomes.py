@@ -14,9 +14,13 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from netinsight.groups import by_keys, check_period, group_frame, rate
+from netinsight.grouparrays import group_codes, keyed_table, rate_array
+from netinsight.groups import by_keys, check_period, group_frame
 from netinsight.schema import OUTCOMES
 
 __all__ = ["FUNNEL_STAGES", "activity", "outcomes", "referral_depth", "stage_flags"]
@@ -45,21 +49,32 @@ def stage_flags(log: pd.DataFrame) -> pd.DataFrame:
     >>> stage_flags(log)[["interview", "offer", "any_outcome"]].values.tolist()
     [[True, True, True], [True, False, False]]
     """
+    return pd.DataFrame(_stage_arrays(log))
+
+
+def _stage_arrays(log: pd.DataFrame) -> dict[str, npt.NDArray[np.bool_]]:
+    """`stage_flags` as NumPy arrays, one per stage."""
     n = len(log)
-    flags = pd.DataFrame(
-        {
-            "interview": np.ones(n, dtype=bool),
-            "thank_you": log["thank_you_date"].notna().to_numpy(),
-            "check_in": log["follow_up_date"].list.len().fillna(0).to_numpy() > 0,
-        }
-    )
-    lengths = log["outcome"].list.len().fillna(0).to_numpy(dtype=np.int64)
-    parents = np.repeat(np.arange(n), lengths)
-    flat = log["outcome"].list.flatten().to_numpy(dtype=object)
+    follow = _arrow(log["follow_up_date"])
+    flags = {
+        "interview": np.ones(n, dtype=bool),
+        "thank_you": ~np.isnat(log["thank_you_date"].to_numpy(dtype="datetime64[ns]")),
+        "check_in": pc.fill_null(pc.list_value_length(follow), 0).to_numpy() > 0,
+    }
+    lists = _arrow(log["outcome"])
+    parents = pc.list_parent_indices(lists).to_numpy()
+    flat = pc.list_flatten(lists)
     for name in OUTCOMES:
-        flags[name] = np.bincount(parents[flat == name], minlength=n) > 0
-    flags["any_outcome"] = flags[list(OUTCOMES)].any(axis=1)
+        hit = pc.fill_null(pc.equal(flat, name), False).to_numpy(zero_copy_only=False)
+        flags[name] = np.bincount(parents[hit], minlength=n) > 0
+    flags["any_outcome"] = np.logical_or.reduce([flags[name] for name in OUTCOMES])
     return flags
+
+
+def _arrow(column: pd.Series[Any]) -> Any:
+    """An Arrow-backed column as one Arrow array."""
+    array = column.array.__arrow_array__()
+    return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
 
 
 def referral_depth(log: pd.DataFrame, *, person: pd.Series[Any] | None = None) -> pd.Series[Any]:
@@ -133,22 +148,22 @@ def outcomes(log: pd.DataFrame, *, by: str | Sequence[str] | None = None) -> pd.
      ['referral', 1, 4, 0.25], ['mentorship', 0, 4, 0.0], ['offer', 1, 4, 0.25], ['any_outcome', 2, 4, 0.5]]
     """
     keys, kf = _group_values(log, by)
-    flags = stage_flags(log)
-    work = pd.concat([kf.reset_index(drop=True), flags], axis=1)
-    if keys:
-        sums = work.groupby(keys, observed=True, dropna=False)[list(FUNNEL_STAGES)].sum().reset_index()
-    else:
-        sums = pd.DataFrame([flags.sum().to_dict()])
-    long = sums.melt(id_vars=keys, value_vars=list(FUNNEL_STAGES), var_name="stage", value_name="count")
-    long["base"] = (
-        long.groupby(keys, observed=True, dropna=False)["count"].transform("first") if keys else long["count"].iloc[0]
+    flags = _stage_arrays(log)
+    group, key_table = group_codes(kf)
+    if not keys and not len(key_table):  # an empty log still gives its one row per stage
+        key_table = pd.DataFrame(index=range(1))
+    n, stages = len(key_table), len(FUNNEL_STAGES)
+    counts = np.stack([np.bincount(group[flags[stage]], minlength=n) for stage in FUNNEL_STAGES], axis=1).reshape(-1)
+    base = np.repeat(counts[::stages] if n else counts, stages)
+    return keyed_table(
+        key_table.take(np.repeat(np.arange(n), stages)),
+        {
+            "stage": pd.array(np.tile(np.array(FUNNEL_STAGES, dtype=object), n), dtype="str"),
+            "count": counts.astype(np.int64),
+            "base": base.astype(np.int64),
+            "rate": rate_array(counts, base),
+        },
     )
-    long["stage"] = pd.Categorical(long["stage"], categories=FUNNEL_STAGES, ordered=True)
-    long = long.sort_values([*keys, "stage"], kind="stable").reset_index(drop=True)
-    long["stage"] = long["stage"].astype(str)
-    long[["count", "base"]] = long[["count", "base"]].astype("int64")
-    long["rate"] = rate(long["count"], long["base"])
-    return long
 
 
 def activity(log: pd.DataFrame, *, freq: str = "W", goal: float | None = None) -> pd.DataFrame:
@@ -183,20 +198,25 @@ def activity(log: pd.DataFrame, *, freq: str = "W", goal: float | None = None) -
     if goal is not None and (not isinstance(goal, (int, float)) or goal < 0 or goal != goal):
         msg = f"`goal` must be a number of interviews of 0 or more per period, not {goal!r}."
         raise ValueError(msg)
-    periods = log["date"].dropna().dt.to_period(freq)
+    dates = log["date"].to_numpy()
+    dates = dates[~np.isnat(dates)]
     columns: dict[str, Any] = {"period": [], "start": [], "interviews": [], "cumulative": [], "goal": [], "met": []}
-    if not len(periods):
+    if not len(dates):
         return pd.DataFrame(columns)
-    full = pd.period_range(periods.min(), periods.max(), freq=periods.iloc[0].freq)
-    counts = periods.value_counts().reindex(full, fill_value=0)
-    out = pd.DataFrame(
+    distinct, times = np.unique(dates, return_counts=True)  # periods are worked out per distinct date
+    periods = pd.DatetimeIndex(distinct).to_period(freq)
+    first, step = int(periods.asi8.min()), getattr(periods.freq, "n", 1)  # a multiple ("2W") steps over ordinals
+    interviews = np.bincount(periods.asi8 - first, weights=times).astype(np.int64)[::step]
+    full = pd.period_range(start=periods.min(), periods=len(interviews), freq=periods.freq)
+    met = interviews >= (goal if goal is not None else 0)
+    unset = np.full(len(full), goal is None)
+    return pd.DataFrame(
         {
             "period": full.astype(str),
             "start": full.start_time,
-            "interviews": counts.to_numpy(dtype=np.int64),
+            "interviews": interviews,
+            "cumulative": np.cumsum(interviews),
+            "goal": pd.arrays.FloatingArray(np.full(len(full), goal or 0.0, dtype=float), unset),
+            "met": pd.arrays.BooleanArray(met, unset),
         }
     )
-    out["cumulative"] = out["interviews"].cumsum()
-    out["goal"] = pd.array([goal] * len(out), dtype="Float64")
-    out["met"] = (out["interviews"] >= out["goal"]).astype("boolean")
-    return out

@@ -13,12 +13,16 @@ from __future__ import annotations
 from typing import Any, Final
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 __all__ = [
     "RESPONSE_CLASSES",
     "business_day_after",
+    "business_day_counts",
+    "business_day_offsets",
     "business_days",
+    "open_requests",
     "outreach_status",
     "parse_today",
     "response_classes",
@@ -33,6 +37,7 @@ OUTREACH_STATES: Final[tuple[str, ...]] = ("follow_up", "second_contact", "waiti
 _SECOND: Final = 3
 _FOLLOW: Final = 7
 _DAY: Final = np.timedelta64(1, "D")
+_OUT_COLUMNS: Final = ("owner", "contact", "company", "outreach_date", "response_date", "source_line")
 
 
 def parse_today(today: object) -> pd.Timestamp:
@@ -66,10 +71,38 @@ def business_days(start: Any, end: Any) -> np.ndarray[Any, np.dtype[np.float64]]
     """
     a = pd.Series(start).to_numpy(dtype="datetime64[D]")
     b = pd.Series(end).to_numpy(dtype="datetime64[D]")
-    both = ~(np.isnat(a) | np.isnat(b))
-    out = np.full(len(a), np.nan)
-    out[both] = np.busday_count(a[both] + _DAY, b[both] + _DAY)
+    return business_day_counts(a, b)
+
+
+def business_day_counts(start: npt.NDArray[np.datetime64], end: npt.NDArray[np.datetime64]) -> npt.NDArray[np.float64]:
+    """`business_days` on two ``datetime64[D]`` arrays of the same length (NaN where either is NaT).
+
+    Examples
+    --------
+    >>> business_day_counts(np.array(["2026-03-06", "NaT"], dtype="datetime64[D]"),
+    ...                     np.array(["2026-03-09", "2026-03-09"], dtype="datetime64[D]")).tolist()
+    [1.0, nan]
+    """
+    both = ~(np.isnat(start) | np.isnat(end))
+    if both.all():
+        return np.busday_count(start + _DAY, end + _DAY).astype(np.float64)
+    out = np.full(len(start), np.nan)
+    out[both] = np.busday_count(start[both] + _DAY, end[both] + _DAY)
     return out
+
+
+def business_day_offsets(days: npt.NDArray[np.datetime64], n: int) -> npt.NDArray[np.datetime64]:
+    """`business_day_after` on a ``datetime64[D]`` array, as ``datetime64[ns]``.
+
+    Examples
+    --------
+    >>> business_day_offsets(np.array(["2026-03-07", "NaT"], dtype="datetime64[D]"), 3).astype(str).tolist()
+    ['2026-03-11T00:00:00.000000000', 'NaT']
+    """
+    known = ~np.isnat(days)
+    out = np.full(len(days), np.datetime64("NaT"), dtype="datetime64[D]")
+    out[known] = np.busday_offset(days[known], n, roll="backward")
+    return out.astype("datetime64[ns]")
 
 
 def business_day_after(days: pd.Series[Any], n: int) -> pd.Series[Any]:
@@ -80,20 +113,19 @@ def business_day_after(days: pd.Series[Any], n: int) -> pd.Series[Any]:
     >>> business_day_after(pd.Series(pd.to_datetime(["2026-03-06", "2026-03-07", None])), 3).tolist()
     [Timestamp('2026-03-11 00:00:00'), Timestamp('2026-03-11 00:00:00'), NaT]
     """
-    values = days.to_numpy(dtype="datetime64[D]")
-    known = ~np.isnat(values)
-    out = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[D]")
-    out[known] = np.busday_offset(values[known], n, roll="backward")
-    return pd.Series(out.astype("datetime64[ns]"), index=days.index)
+    return pd.Series(business_day_offsets(days.to_numpy(dtype="datetime64[D]"), n), index=days.index)
 
 
-def _require_outreach(log: pd.DataFrame, what: str) -> None:
-    if "outreach_date" not in log.columns or not log["outreach_date"].notna().any():
+def _require_outreach(log: pd.DataFrame, what: str) -> npt.NDArray[np.datetime64]:
+    """The ``outreach_date`` values (``datetime64[ns]``), or a clear error when there are none."""
+    sent = log["outreach_date"].to_numpy(dtype="datetime64[ns]") if "outreach_date" in log.columns else None
+    if sent is None or np.isnat(sent).all():
         msg = (
             f"{what} need the day each request was sent, but the log has no `outreach_date` values; "
             "add a column such as 'Outreach date', 'Request sent' or 'Date contacted'."
         )
         raise ValueError(msg)
+    return sent
 
 
 def response_classes(log: pd.DataFrame, *, today: object = None) -> pd.DataFrame:
@@ -129,19 +161,26 @@ def response_classes(log: pd.DataFrame, *, today: object = None) -> pd.DataFrame
     >>> response_classes(log)[["contact", "reply_business_days", "response_class"]].values.tolist()
     [['Ana', 3, 'booster'], ['Ben', 4, 'obligate'], ['Cy', <NA>, 'curmudgeon']]
     """
-    _require_outreach(log, "response classes")
-    rows = log[log["outreach_date"].notna()]
-    sent, reply = rows["outreach_date"], rows["response_date"]
-    latency = pd.Series(business_days(sent, reply), index=rows.index).astype("Int64")
-    label = np.where(reply.isna(), "curmudgeon", np.where(latency.fillna(0) <= _SECOND, "booster", "obligate"))
+    sent_all = _require_outreach(log, "response classes")
+    at = np.flatnonzero(~np.isnat(sent_all))
+    sent = sent_all[at].astype("datetime64[D]")
+    replied = log["response_date"].to_numpy(dtype="datetime64[ns]")[at]
+    days = business_day_counts(sent, replied.astype("datetime64[D]"))
+    unanswered = np.isnat(replied)
+    label = np.where(unanswered, 2, np.where(days <= _SECOND, 0, 1))  # codes into RESPONSE_CLASSES
     if today is not None:
-        young = reply.isna() & (business_days(sent, pd.Series(parse_today(today), index=rows.index)) < _SECOND)
-        label = np.where(young, "waiting", label)
-    out = rows[["owner", "contact", "company", "outreach_date", "response_date"]].copy()
-    out["reply_business_days"] = latency
-    out["response_class"] = pd.Categorical(label, categories=RESPONSE_CLASSES)
-    out["source_line"] = rows["source_line"]
-    return out
+        now = np.full(len(at), parse_today(today).to_datetime64(), dtype="datetime64[D]")
+        label[unanswered & (business_day_counts(sent, now) < _SECOND)] = 3
+    taken = {c: log[c].array.take(at) for c in _OUT_COLUMNS}
+    return pd.DataFrame(
+        {
+            **{c: taken[c] for c in _OUT_COLUMNS[:5]},
+            "reply_business_days": pd.arrays.IntegerArray(np.nan_to_num(days).astype(np.int64), unanswered),
+            "response_class": pd.Categorical.from_codes(label, dtype=pd.CategoricalDtype(list(RESPONSE_CLASSES))),
+            "source_line": taken["source_line"],
+        },
+        index=log.index[at],
+    )
 
 
 def outreach_status(log: pd.DataFrame, *, today: object) -> pd.DataFrame:
@@ -179,22 +218,44 @@ def outreach_status(log: pd.DataFrame, *, today: object) -> pd.DataFrame:
     >>> outreach_status(log, today="2026-03-17")[["contact", "business_days", "state"]].values.tolist()
     [['Ana', 7, 'follow_up'], ['Ben', 3, 'second_contact']]
     """
-    _require_outreach(log, "3B7 steps")
-    now = parse_today(today)
-    sent, reply, held = log["outreach_date"], log["response_date"], log["date"]
-    is_open = (
-        sent.dt.normalize().le(now)
-        & (reply.isna() | reply.dt.normalize().gt(now))
-        & ~held.dt.normalize().le(now).fillna(False)
+    sent_all = _require_outreach(log, "3B7 steps")
+    at, elapsed, state = open_requests(log, sent_all, parse_today(today))
+    sent_days = sent_all[at].astype("datetime64[D]")
+    return pd.DataFrame(
+        {
+            **{c: log[c].array.take(at) for c in ("owner", "contact", "company", "outreach_date")},
+            "business_days": elapsed,
+            "state": pd.Categorical.from_codes(state, dtype=pd.CategoricalDtype(list(OUTREACH_STATES), ordered=True)),
+            "second_contact_due": business_day_offsets(sent_days, _SECOND),
+            "follow_up_due": business_day_offsets(sent_days, _FOLLOW),
+            "source_line": log["source_line"].array.take(at),
+        }
     )
-    rows = log[is_open.to_numpy()]
-    elapsed = business_days(rows["outreach_date"], pd.Series(now, index=rows.index)).astype(np.int64)
-    state = np.where(elapsed >= _FOLLOW, "follow_up", np.where(elapsed >= _SECOND, "second_contact", "waiting"))
-    out = rows[["owner", "contact", "company", "outreach_date"]].copy()
-    out["business_days"] = elapsed
-    out["state"] = pd.Categorical(state, categories=OUTREACH_STATES, ordered=True)
-    out["second_contact_due"] = business_day_after(rows["outreach_date"], _SECOND)
-    out["follow_up_due"] = business_day_after(rows["outreach_date"], _FOLLOW)
-    out["source_line"] = rows["source_line"]
-    result: pd.DataFrame = out.sort_values(["state", "outreach_date"], kind="stable").reset_index(drop=True)
-    return result
+
+
+def open_requests(
+    log: pd.DataFrame, sent: npt.NDArray[np.datetime64], now: pd.Timestamp
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """The rows (positions) of the requests open on `now` in `outreach_status` order, business days since, state.
+
+    `sent` is the log's ``outreach_date`` as ``datetime64[ns]``; the state is a code into
+    `OUTREACH_STATES`. See `outreach_status`.
+
+    Examples
+    --------
+    >>> from netinsight import read_log
+    >>> log = read_log(pd.DataFrame({"date": ["2026-04-01", "2026-04-01"], "contact": ["Ana", "Ben"],
+    ...                              "outreach_date": ["2026-03-12", "2026-03-06"]}))
+    >>> sent = log["outreach_date"].to_numpy()
+    >>> [a.tolist() for a in open_requests(log, sent, pd.Timestamp("2026-03-17"))]
+    [[1, 0], [7, 3], [0, 1]]
+    """
+    day = now.to_datetime64().astype("datetime64[D]")
+    sent_days = sent.astype("datetime64[D]")
+    replied = log["response_date"].to_numpy(dtype="datetime64[D]")
+    held = log["date"].to_numpy(dtype="datetime64[D]")
+    at = np.flatnonzero((sent_days <= day) & (np.isnat(replied) | (replied > day)) & ~(held <= day))
+    elapsed = business_day_counts(sent_days[at], np.full(len(at), day)).astype(np.int64)
+    state = np.where(elapsed >= _FOLLOW, 0, np.where(elapsed >= _SECOND, 1, 2))
+    order = np.lexsort((sent[at], state))
+    return at[order], elapsed[order], state[order].astype(np.int64)

@@ -15,12 +15,26 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from netinsight.outreach import business_day_after, business_days
+from netinsight.outreach import business_day_after, business_day_counts, business_day_offsets
 
-__all__ = ["POLICIES", "FollowUpPolicy", "deadline", "lag_within"]
+__all__ = [
+    "POLICIES",
+    "FollowUpPolicy",
+    "as_datetimes",
+    "check_ins",
+    "deadline",
+    "due_days",
+    "follow_up_rows",
+    "lag_arrays",
+    "lag_within",
+]
 
+_DAY: Final = np.timedelta64(1, "D")
 _WINDOW: Final = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(h|hrs?|hours?|d|days?|bd|business\s*days?)\s*$", re.IGNORECASE)
 
 
@@ -134,19 +148,8 @@ def lag_within(
     >>> lag.round(3).tolist(), within.tolist()
     ([3.0, 1.125, nan], [False, True, False])
     """
-    amount, unit = window
-    s = pd.Series(start).to_numpy(dtype="datetime64[ns]")
-    e = pd.Series(end).to_numpy(dtype="datetime64[ns]")
-    s0, e0 = s.astype("datetime64[D]"), e.astype("datetime64[D]")
-    date_only = (s == s0) | (e == e0)  # NaT compares unequal: a missing end is judged by the start
-    day = np.timedelta64(1, "D")
-    lag = np.where(date_only, (e0 - s0) / day, (e - s) / day)
-    if unit == "bd":
-        within = np.asarray(business_days(pd.Series(s), pd.Series(e)) <= amount)
-    else:
-        with np.errstate(invalid="ignore"):
-            within = lag * 24 <= amount * (24 if unit == "d" else 1) + 1e-9
-    return pd.Series(lag, dtype=float), pd.Series(within).fillna(False).astype(bool)
+    lag, within = lag_arrays(as_datetimes(start), as_datetimes(end), window)
+    return pd.Series(lag, dtype=float), pd.Series(within)
 
 
 def deadline(dates: pd.Series[Any], window: tuple[float, str]) -> pd.Series[Any]:
@@ -176,11 +179,112 @@ def deadline(dates: pd.Series[Any], window: tuple[float, str]) -> pd.Series[Any]
     >>> deadline(dates, (1, "bd")).dt.strftime("%a %d").tolist()
     ['Mon 09', 'Mon 09']
     """
+    if window[1] == "bd":
+        return business_day_after(dates, int(window[0]))
+    values = dates.to_numpy()
+    if values.dtype.kind != "M":
+        values = dates.to_numpy(dtype="datetime64[ns]")
+    return pd.Series(due_days(values, window), index=dates.index, name=dates.name)
+
+
+def as_datetimes(values: Any) -> npt.NDArray[np.datetime64]:
+    """`values` (a Series, array or scalar) as a ``datetime64[ns]`` array (NaT where missing)."""
+    out: npt.NDArray[np.datetime64] = pd.Series(values).to_numpy(dtype="datetime64[ns]")
+    return out
+
+
+def lag_arrays(
+    start: npt.NDArray[np.datetime64], end: npt.NDArray[np.datetime64], window: tuple[float, str]
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+    """`lag_within` on ``datetime64[ns]`` arrays: the lag in days (NaN when either is missing), and within.
+
+    Examples
+    --------
+    >>> start = np.array(["2026-03-06", "2026-03-06T09:00"], dtype="datetime64[ns]")
+    >>> lag, within = lag_arrays(start, np.array(["2026-03-09", "NaT"], dtype="datetime64[ns]"), (1, "bd"))
+    >>> lag.tolist(), within.tolist()
+    ([3.0, nan], [True, False])
+    """
     amount, unit = window
+    s0, e0 = start.astype("datetime64[D]"), end.astype("datetime64[D]")
+    date_only = (start == s0) | (end == e0)  # NaT compares unequal: a missing end is judged by the start
+    lag: npt.NDArray[np.float64] = np.where(date_only, (e0 - s0) / _DAY, (end - start) / _DAY)
     if unit == "bd":
-        return business_day_after(dates, int(amount))
-    hours = amount * (24 if unit == "d" else 1)
-    date_only = dates.eq(dates.dt.normalize())
-    whole = dates.dt.normalize() + pd.Timedelta(days=int(hours // 24))
-    due: pd.Series[Any] = whole.where(date_only, (dates + pd.Timedelta(hours=hours)).dt.normalize())
+        within: npt.NDArray[np.bool_] = business_day_counts(s0, e0) <= amount
+    else:
+        with np.errstate(invalid="ignore"):
+            within = lag * 24 <= amount * (24 if unit == "d" else 1) + 1e-9
+    return lag, within
+
+
+def due_days(values: npt.NDArray[np.datetime64], window: tuple[float, str]) -> npt.NDArray[np.datetime64]:
+    """`deadline` on a datetime64 array (for hour and day windows the unit of `values` is kept).
+
+    Examples
+    --------
+    >>> due_days(np.array(["2026-03-06", "2026-03-06T18:00", "NaT"], dtype="datetime64[ns]"), (48, "h")).tolist()
+    [1772928000000000000, 1772928000000000000, None]
+    """
+    days = values.astype("datetime64[D]")
+    if window[1] == "bd":
+        return business_day_offsets(days, int(window[0]))
+    hours = window[0] * (24 if window[1] == "d" else 1)
+    date_only = values == days
+    whole = (days + np.timedelta64(int(hours // 24), "D")).astype(values.dtype)
+    timed = (values + pd.Timedelta(hours=hours).to_timedelta64()).astype("datetime64[D]").astype(values.dtype)
+    due: npt.NDArray[np.datetime64] = np.where(date_only, whole, timed)
     return due
+
+
+def follow_up_rows(log: pd.DataFrame) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.datetime64]]:
+    """The row (position) of every follow-up date of the log, and the dates, flat (``datetime64[ns]``).
+
+    Examples
+    --------
+    >>> from netinsight import read_log
+    >>> log = read_log(pd.DataFrame({"date": ["2026-03-02"] * 2, "contact": ["A", "B"],
+    ...                              "follow_up_date": ["", "2026-03-20; 2026-04-01"]}))
+    >>> rows, dates = follow_up_rows(log)
+    >>> rows.tolist(), dates.astype("datetime64[D]").astype(str).tolist()
+    ([1, 1], ['2026-03-20', '2026-04-01'])
+    """
+    lists = log["follow_up_date"].array.__arrow_array__()
+    lists = lists.combine_chunks() if isinstance(lists, pa.ChunkedArray) else lists
+    rows = pc.list_parent_indices(lists).to_numpy().astype(np.int64)
+    values = pc.list_flatten(lists).to_numpy(zero_copy_only=False).astype("datetime64[ns]")
+    return rows, values
+
+
+def check_ins(
+    dates: npt.NDArray[np.datetime64], log: pd.DataFrame, window: tuple[float, str], *, until: Any = None
+) -> npt.NDArray[np.bool_]:
+    """Whether each row has a follow-up on or after its interview and within `window`.
+
+    Parameters
+    ----------
+    dates
+        The interview dates of `log` (``datetime64[ns]``, one per row).
+    log
+        A log from `read_log` (its ``follow_up_date`` lists). Not modified.
+    window
+        ``(amount, unit)`` as from `FollowUpPolicy.window`.
+    until
+        When given (``datetime64``), only follow-ups up to it count.
+
+    Examples
+    --------
+    >>> from netinsight import read_log
+    >>> log = read_log(pd.DataFrame({"date": ["2026-03-02"] * 2, "contact": ["A", "B"],
+    ...                              "follow_up_date": ["2026-03-01", "2026-03-20; 2026-04-01"]}))
+    >>> check_ins(log["date"].to_numpy(), log, (30, "d")).tolist()
+    [False, True]
+    """
+    rows, follow = follow_up_rows(log)
+    if until is not None:
+        kept = follow <= until
+        rows, follow = rows[kept], follow[kept]
+    lag, within = lag_arrays(dates[rows], follow, window)
+    with np.errstate(invalid="ignore"):
+        ok = within & (lag >= 0)
+    out: npt.NDArray[np.bool_] = np.bincount(rows[ok], minlength=len(dates)) > 0
+    return out

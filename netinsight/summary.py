@@ -5,11 +5,13 @@ Both return tidy DataFrames; printing them is the caller's business.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
+from netinsight.grouparrays import IntArray, distinct_per_group, group_codes, group_extremes, keyed_table
 from netinsight.names import id_key, name_key
 
 __all__ = ["summarize_log", "tally"]
@@ -51,48 +53,55 @@ def summarize_log(log: pd.DataFrame, *, by: str | Sequence[str] | None = None) -
     if missing:
         msg = f"`by` column(s) {missing} not in log. Columns in log: {list(log.columns)}"
         raise KeyError(msg)
-    person = id_key(log["contact_id"]).fillna("name:" + name_key(log["contact"]))
-    frame = pd.DataFrame(
+    frame = pd.DataFrame({k: log[k] for k in keys}, index=log.index)
+    group, key_table = group_codes(frame)
+    if not keys and not len(key_table):  # an empty log still gives its one row of zeros
+        key_table = pd.DataFrame(index=range(1))
+    n = len(key_table)
+    owner = pd.factorize(log["owner"].astype(str))[0]
+    person = _person_codes(log)
+    width = int(person.max()) + 1 if len(person) else 1
+    person = np.where((owner >= 0) & (person >= 0), owner.astype(np.int64) * width + person, -1)
+    first, last = group_extremes(group, log["date"].to_numpy(), n)
+    if not len(log) and not keys:
+        first, last = first.astype("datetime64[s]"), last.astype("datetime64[s]")  # as pandas infers for NaT alone
+    return keyed_table(
+        key_table,
         {
-            "owner": log["owner"].astype(str),
-            "person": log["owner"].astype(str) + "\x1f" + person,
-            "company": log["company"].str.casefold(),
-            "industry": log["sector"].astype(object),
-            "date": log["date"],
+            "owners": distinct_per_group(group, owner.astype(np.int64), n)[0],
+            "interviews": np.bincount(group, minlength=n).astype(np.int64),
+            "contacts": distinct_per_group(group, person, n)[0],
+            "companies": distinct_per_group(group, _distinct_codes(log["company"], _casefold), n)[0],
+            "industries": distinct_per_group(group, pd.factorize(log["sector"])[0].astype(np.int64), n)[0],
+            "first_date": first,
+            "last_date": last,
         },
-        index=log.index,
     )
-    for k in keys:
-        frame["_by_" + k] = log[k]
-    groups = [frame["_by_" + k] for k in keys]
-    grouped = frame.groupby(groups, observed=True, sort=True, dropna=False) if keys else frame.groupby(lambda _: 0)
-    out = grouped.agg(
-        owners=("owner", "nunique"),
-        interviews=("date", "size"),
-        contacts=("person", "nunique"),
-        companies=("company", "nunique"),
-        industries=("industry", "nunique"),
-        first_date=("date", "min"),
-        last_date=("date", "max"),
-    )
-    if not keys:
-        if not len(out):
-            out = pd.DataFrame(
-                [
-                    {
-                        "owners": 0,
-                        "interviews": 0,
-                        "contacts": 0,
-                        "companies": 0,
-                        "industries": 0,
-                        "first_date": pd.NaT,
-                        "last_date": pd.NaT,
-                    }
-                ]
-            )
-        return out.reset_index(drop=True)
-    out.index.names = keys
-    return out.reset_index()
+
+
+def _casefold(values: pd.Series[Any]) -> pd.Series[Any]:
+    return values.str.casefold()
+
+
+def _distinct_codes(values: pd.Series[Any], key: Callable[[pd.Series[Any]], pd.Series[Any]]) -> IntArray:
+    """Codes of `key` of each value (-1 where it is missing), `key` worked out once per distinct value."""
+    codes, uniques = pd.factorize(values)
+    if not len(uniques):
+        return np.full(len(values), -1, dtype=np.int64)
+    keyed = pd.factorize(key(pd.Series(uniques, dtype="str")))[0]
+    return np.where(codes < 0, -1, keyed[codes]).astype(np.int64)
+
+
+def _person_codes(log: pd.DataFrame) -> IntArray:
+    """Each row's person, by ``contact_id`` key, else ``"name:"`` and the name key, as codes (-1 when neither)."""
+    id_codes, ids = pd.factorize(log["contact_id"])
+    name_codes, names = pd.factorize(log["contact"])
+    id_keys = id_key(pd.Series(ids, dtype="str")).to_numpy(dtype=object)
+    name_keys = ("name:" + name_key(pd.Series(names, dtype="str"))).to_numpy(dtype=object)
+    label = pd.factorize(np.concatenate([id_keys, name_keys]))[0]  # one code per distinct person text
+    by_id = np.where(id_codes < 0, -1, label[: len(ids)][id_codes] if len(ids) else id_codes)
+    by_name = np.where(name_codes < 0, -1, label[len(ids) :][name_codes] if len(names) else name_codes)
+    return np.where(by_id >= 0, by_id, by_name).astype(np.int64)
 
 
 def tally(log: pd.DataFrame, column: str, *, freq: str | None = None) -> pd.DataFrame:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -137,3 +138,51 @@ def test_coverage_over_time_weekly_by_hand(log: pd.DataFrame, targets: pd.DataFr
 def test_coverage_over_time_bad_freq(log: pd.DataFrame) -> None:
     with pytest.raises(ValueError, match=r"`freq` must be a period frequency such as 'W'.*not 'fortnight'"):
         coverage_over_time(log, freq="fortnight")
+
+
+def tricky_log() -> pd.DataFrame:
+    # Acme written two ways, a row without program, industry or company, a row without a contact
+    return make_log(
+        date=["2026-03-02", "2026-03-02", "2026-03-05 10:00", "2026-03-09", "2026-03-10", "2026-03-10"],
+        contact=["Ana", "ana", "Ben", "Ana", "Cy", ""],
+        company=["Acme", "ACME Inc.", "", "Acme", "Bluefin", "Zed"],
+        industry=["Tech", "Software", "", "Tech", "Banking", "Banking"],
+        program=["MBA", "MBA", "", "MBA", "MSc", "MSc"],
+    )
+
+
+def test_coverage_and_concentration_on_a_tricky_log_by_hand() -> None:
+    out = industry_coverage(tricky_log(), by="program")
+    assert out["industry"].tolist() == ["Technology", "Finance", "(none)"]
+    assert pd.isna(out["program"].iloc[2])  # the missing program is a group of its own, last
+    # MBA: Ana three times is one contact, Acme two ways one company; MSc: the row without a contact is nobody
+    assert out[["interviews", "contacts", "companies", "all_interviews"]].values.tolist() == [
+        [3, 1, 1, 3],
+        [2, 1, 2, 2],
+        [1, 1, 0, 1],
+    ]
+    assert out["first_date"].dt.strftime("%d %H:%M").tolist() == ["02 00:00", "10 00:00", "05 10:00"]
+    conc = concentration(tricky_log(), by="program")  # the group without an industry has no row
+    assert conc[["program", "interviews", "industries", "top_industry", "hhi", "evenness"]].values.tolist() == [
+        ["MBA", 3, 1, "Technology", 1.0, 0.0],
+        ["MSc", 2, 1, "Finance", 1.0, 0.0],
+    ]
+
+
+def test_concentration_tie_takes_the_first_name_and_sums_shares_like_pandas() -> None:
+    log = make_log(
+        date=["2026-01-05"] * 7, contact=list("ABCDEFG"), industry=["Tech"] * 3 + ["Banking"] * 3 + ["Legal"]
+    )
+    out = concentration(log).iloc[0]
+    assert (out["top_industry"], out["top_interviews"]) == ("Finance", 3)  # a tie with Technology: alphabetically
+    shares = pd.Series([3, 3, 1]) / 7  # pandas sums the sorted squares and entropies in this order
+    assert out["hhi"] == round((shares**2).sum(), 3)
+    assert out["evenness"] == round(float((-shares * np.log(shares)).sum() / np.log(3)), 3)
+
+
+def test_grouping_by_industry_is_refused() -> None:
+    log = make_log(date=["2026-01-05"], contact=["A"], industry=["Tech"])
+    with pytest.raises(ValueError, match="`by` cannot name 'industry'"):
+        industry_coverage(log, by="industry")
+    with pytest.raises(ValueError, match="`by` cannot name 'industry'"):
+        concentration(log, by=["owner", "industry"])

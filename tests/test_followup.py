@@ -150,3 +150,42 @@ def test_todo_without_outreach_and_when_all_is_done() -> None:
         "owner", "due", "days_overdue", "action", "contact", "company", "detail", "source_line",
     ]  # fmt: skip
     assert len(todo(make_log(date=[], contact=[]), today="2026-07-01")) == 0
+
+
+# ----------------------------------------------------------- tricky logs (NumPy paths vs the pandas semantics)
+
+
+def tricky_log() -> pd.DataFrame:
+    # Ana three times (written two ways), a row without a program, a row without a contact, a timed interview
+    return make_log(
+        date=["2026-03-02", "2026-03-02", "2026-03-05 10:00", "2026-03-09", "2026-03-10", "2026-03-10"],
+        contact=["Ana", "ana", "Ben", "Ana", "Cy", ""],
+        program=["MBA", "MBA", "", "MBA", "MSc", "MSc"],
+        thank_you_date=["2026-03-03", "", "2026-03-06 09:00", "2026-03-09", "2026-03-20", ""],
+        follow_up_date=["2026-03-20", "", "", "2026-03-08", "", "2026-03-12"],
+    )
+
+
+def test_rates_by_group_with_a_missing_key_repeats_and_no_contact_by_hand() -> None:
+    out = follow_up_rates(tricky_log(), by="program", policy="strict")
+    assert out["program"].tolist()[:2] == ["MBA", "MSc"]
+    assert pd.isna(out["program"].iloc[2])  # the missing program is a group of its own, last
+    columns = ["interviews", "thank_you_sent", "on_time", "check_ins", "contacts", "repeat_contacts"]
+    # MBA: lags 1 and 0 days; Ana's follow-up of 8 March is before her interview of 9 March
+    # MSc: the row without a contact still counts as one contact (as pandas' dropna=False group)
+    assert out[columns].values.tolist() == [[3, 2, 2, 1, 1, 1], [2, 1, 0, 1, 2, 0], [1, 1, 1, 0, 1, 0]]
+    assert out["median_lag_days"].tolist() == [0.5, 10.0, 0.96]  # 23 hours for Ben
+    assert out["p90_lag_days"].tolist() == [0.9, 10.0, 0.96]
+    assert out["repeat_rate"].tolist() == [1.0, 0.0, 0.0]
+
+
+def test_rates_of_an_empty_and_a_one_row_log() -> None:
+    empty = follow_up_rates(make_log(date=[], contact=[]))
+    assert empty[["interviews", "thank_you_sent", "contacts"]].values.tolist() == [[0, 0, 0]]
+    assert pd.isna(empty["thank_you_rate"].iloc[0])
+    assert pd.isna(empty["median_lag_days"].iloc[0])
+    assert len(follow_up_rates(make_log(date=[], contact=[]), by="channel")) == 0
+    one = follow_up_rates(make_log(date=["2026-03-02"], contact=["Ana"], thank_you_date=["2026-03-04"]))
+    assert one[["interviews", "on_time", "median_lag_days", "p90_lag_days", "contacts"]].values.tolist() == [
+        [1, 1, 2.0, 2.0, 1]
+    ]

@@ -101,3 +101,33 @@ def test_activity_edges() -> None:
         activity(make_log(date=["2026-03-02"], contact=["A"]), goal=-1)
     with pytest.raises(ValueError, match=r"`freq` must be a period frequency"):
         activity(make_log(date=["2026-03-02"], contact=["A"]), freq="sometimes")
+
+
+def test_funnel_with_a_missing_key_and_activity_per_distinct_date_by_hand() -> None:
+    log = make_log(
+        date=["2026-03-02", "2026-03-02 15:00", "2026-03-18", "2026-03-30"],
+        contact=["A", "B", "C", "D"],
+        program=["MBA", "", "MBA", "MBA"],
+        thank_you_date=["2026-03-02", "", "", "2026-03-31"],
+        follow_up_date=["2026-03-20; 2026-04-01", "", "", ""],
+        outcome=["referral; offer", "job lead", "", ""],
+    )
+    out = outcomes(log, by="program")
+    assert out["program"].iloc[0] == "MBA"
+    assert out["program"].iloc[len(FUNNEL_STAGES) :].isna().all()  # the missing program: a group of its own, last
+    mba = out.iloc[: len(FUNNEL_STAGES)].set_index("stage")
+    assert mba["count"].tolist() == [3, 2, 1, 0, 1, 0, 1, 1]
+    assert (mba["base"] == 3).all()
+    assert out.iloc[len(FUNNEL_STAGES) :]["count"].tolist() == [1, 0, 0, 1, 0, 0, 0, 1]
+    weeks = activity(log, freq="W")
+    assert weeks[["period", "interviews", "cumulative"]].values.tolist() == [
+        ["2026-03-02/2026-03-08", 2, 2],  # two interviews on 2 March, one timed
+        ["2026-03-09/2026-03-15", 0, 2],
+        ["2026-03-16/2026-03-22", 1, 3],
+        ["2026-03-23/2026-03-29", 0, 3],
+        ["2026-03-30/2026-04-05", 1, 4],
+    ]
+    # a multiple steps like pandas.period_range: interviews in the weeks it skips are not shown
+    two = activity(log, freq="2W")
+    assert two["start"].dt.strftime("%m-%d").tolist() == ["03-02", "03-16", "03-30"]
+    assert two["interviews"].tolist() == [2, 1, 1]

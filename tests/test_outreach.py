@@ -1,9 +1,18 @@
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
-from netinsight.outreach import business_day_after, outreach_status, response_classes
+from netinsight.outreach import (
+    business_day_after,
+    business_day_counts,
+    business_day_offsets,
+    business_days,
+    open_requests,
+    outreach_status,
+    response_classes,
+)
 
 from .conftest import make_log
 
@@ -67,3 +76,31 @@ def test_business_day_after_counts_a_weekend_from_the_friday_before() -> None:
     assert out.dt.strftime("%Y-%m-%d").tolist()[:3] == ["2026-03-09"] * 3
     assert pd.isna(out.iloc[3])
     assert len(business_day_after(pd.Series([], dtype="datetime64[ns]"), 3)) == 0
+
+
+def test_array_helpers_agree_with_the_series_ones() -> None:
+    start = pd.Series(pd.to_datetime(["2026-03-06", "2026-03-07", None, "2026-03-02"]))
+    end = pd.Series(pd.to_datetime(["2026-03-09", "2026-03-16", "2026-03-09", None]))
+    days = business_day_counts(start.to_numpy(dtype="datetime64[D]"), end.to_numpy(dtype="datetime64[D]"))
+    np.testing.assert_array_equal(days, business_days(start, end))
+    assert days[:2].tolist() == [1.0, 6.0]  # Fri -> Mon; Sat (counted from Fri) -> Mon a week later
+    offsets = business_day_offsets(start.to_numpy(dtype="datetime64[D]"), 3)
+    pd.testing.assert_series_equal(pd.Series(offsets), business_day_after(start, 3))
+
+
+def test_open_requests_order_and_response_classes_keep_the_index() -> None:
+    log = make_log(
+        date=["2026-04-01", "2026-04-01", "2026-04-01", "2026-03-10"],
+        contact=["Ana", "Ben", "Cy", "Dee"],
+        outreach_date=["2026-03-12", "2026-03-06", "2026-03-12", "2026-03-02"],
+        response_date=["", "", "2026-03-13", ""],
+    )
+    sent = log["outreach_date"].to_numpy()
+    at, elapsed, state = open_requests(log, sent, pd.Timestamp("2026-03-17"))
+    # Ben (7 business days: follow up) before Ana (3: second contact); Cy replied; Dee was interviewed
+    assert (at.tolist(), elapsed.tolist(), state.tolist()) == ([1, 0], [7, 3], [0, 1])
+    moved = log.set_axis([10, 11, 12, 13])
+    out = response_classes(moved, today="2026-03-13")
+    assert out.index.tolist() == [10, 11, 12, 13]
+    assert out["response_class"].astype(str).tolist() == ["waiting", "curmudgeon", "booster", "curmudgeon"]
+    assert out["reply_business_days"].isna().tolist() == [True, True, False, True]

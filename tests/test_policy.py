@@ -2,10 +2,11 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
 import pandas as pd
 import pytest
 
-from netinsight.policy import POLICIES, FollowUpPolicy, deadline, lag_within
+from netinsight.policy import POLICIES, FollowUpPolicy, deadline, due_days, lag_arrays, lag_within
 
 
 def test_presets() -> None:
@@ -60,3 +61,27 @@ def test_deadline_by_hand() -> None:
     assert deadline(dates, (12, "h")).dt.strftime("%Y-%m-%d").tolist()[:2] == ["2026-03-06", "2026-03-07"]
     assert deadline(dates, (3, "bd")).dt.strftime("%Y-%m-%d").tolist()[:2] == ["2026-03-11", "2026-03-11"]
     assert deadline(dates, (3, "bd")).isna().tolist() == [False, False, True]
+
+
+@pytest.mark.parametrize("window", [(24, "h"), (36, "h"), (1.5, "d"), (30, "d"), (3, "bd"), (0, "bd")])
+def test_array_versions_agree_with_the_series_ones(window: tuple[float, str]) -> None:
+    dates = pd.Series(
+        pd.to_datetime(["2026-03-06", "2026-03-06 18:00", None, "2026-03-07", "1969-12-31 23:00"], format="ISO8601")
+    ).astype("datetime64[ns]")
+    ends = pd.Series(
+        pd.to_datetime(["2026-03-09", "2026-03-08 06:00", "2026-03-09", None, "1970-01-02"], format="ISO8601")
+    ).astype("datetime64[ns]")
+    expected = deadline(dates, window)
+    np.testing.assert_array_equal(due_days(dates.to_numpy(), window), expected.to_numpy())
+    lag, within = lag_arrays(dates.to_numpy(), ends.to_numpy(), window)
+    old_lag, old_within = lag_within(dates, ends, window)
+    np.testing.assert_array_equal(lag, old_lag.to_numpy())
+    assert within.tolist() == old_within.tolist()
+
+
+def test_deadline_by_hand_before_1970_and_missing() -> None:
+    dates = pd.Series(pd.to_datetime(["1969-12-31 23:00", None]), name="date").astype("datetime64[ns]")
+    out = deadline(dates, (2, "h"))
+    assert out.name == "date"
+    assert str(out.iloc[0]) == "1970-01-01 00:00:00"  # 1 a.m. on 1 January, that day
+    assert pd.isna(out.iloc[1])

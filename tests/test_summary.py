@@ -71,3 +71,26 @@ def test_tally_errors_and_empty() -> None:
         ni.tally(log, "x")
     with pytest.raises(TypeError, match="`freq` needs a date column"):
         ni.tally(log, "contact", freq="M")
+
+
+def test_summary_on_a_tricky_log_by_hand() -> None:
+    log = make_log(
+        date=["2026-03-02", "2026-03-02", "2026-03-05 10:00", "2026-03-09", "2026-03-10", "2026-03-10"],
+        contact=["Ana", "ana", "Ben", "Dr. Ana", "Cy", ""],
+        contact_id=["", "", "", "", "cy@x.example", "CY@x.example"],
+        company=["Acme", "ACME", "", "Acme Inc.", "Bluefin", "Zed"],
+        industry=["Tech", "Software", "", "Tech", "Banking", "Banking"],
+        program=["MBA", "MBA", "", "MBA", "MSc", "MSc"],
+    )
+    out = ni.summarize_log(log, by="program")
+    assert out["program"].tolist()[:2] == ["MBA", "MSc"]
+    assert pd.isna(out["program"].iloc[2])  # the missing program is a group of its own, last
+    # MBA: one Ana, companies compared without case only ("acme", "acme inc."); MSc: one id written two ways
+    assert out[["owners", "interviews", "contacts", "companies", "industries"]].values.tolist() == [
+        [1, 3, 1, 2, 1],
+        [1, 2, 1, 2, 1],
+        [1, 1, 1, 0, 0],
+    ]
+    assert out["last_date"].dt.strftime("%d %H:%M").tolist() == ["09 00:00", "10 00:00", "05 10:00"]
+    one = ni.summarize_log(log.iloc[:1]).iloc[0].to_dict()
+    assert [one[k] for k in ("owners", "interviews", "contacts", "companies", "industries")] == [1, 1, 1, 1, 1]
