@@ -30,6 +30,7 @@ from netinsight.grouparrays import (
     value_codes,
 )
 from netinsight.groups import by_keys, group_frame, person_key, rate
+from netinsight.memo import bare
 from netinsight.reach import STATUSES, target_status
 from netinsight.targets import Targets
 
@@ -77,6 +78,7 @@ def industry_coverage(
     >>> industry_coverage(log)[["industry", "interviews", "contacts", "share"]].values.tolist()
     [['Technology', 2, 1, 0.667], ['Finance', 1, 1, 0.333]]
     """
+    log = bare(log)  # without attrs, which pandas would deep-copy into every intermediate result
     keys, kf = _group_frame(log, by)
     group, key_table = group_codes(kf)
     labels, industry = _industry_codes(log["sector"], missing="(none)")
@@ -175,6 +177,7 @@ def concentration(log: pd.DataFrame, *, by: str | Sequence[str] | None = None) -
     {'interviews': 4, 'industries': 2, 'top_industry': 'Finance', 'top_interviews': 3, 'top_share': 0.75,
      'hhi': 0.625, 'evenness': 0.811}
     """
+    log = bare(log)  # without attrs, which pandas would deep-copy into every intermediate result
     keys, kf = _group_frame(log, by)
     labels, industry = _industry_codes(log["sector"], missing=None)
     known = industry >= 0

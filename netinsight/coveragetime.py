@@ -14,6 +14,7 @@ import pandas as pd
 
 from netinsight.employers import normalize_employer
 from netinsight.groups import check_period, rate
+from netinsight.memo import bare
 from netinsight.targets import Targets, as_targets
 
 __all__ = ["coverage_over_time"]
@@ -50,6 +51,7 @@ def coverage_over_time(log: pd.DataFrame, *, targets: Targets | None = None, fre
     >>> coverage_over_time(log, freq="M")[["period", "interviews", "industries", "employers"]].values.tolist()
     [['2026-01', 2, 2, 2], ['2026-02', 0, 2, 2], ['2026-03', 1, 2, 2]]
     """
+    log = bare(log)  # without attrs, which pandas would deep-copy into every intermediate result
     check_period(freq)
     dates = log["date"]
     known = dates.notna()

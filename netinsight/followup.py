@@ -25,6 +25,7 @@ from netinsight.grouparrays import (
     value_codes,
 )
 from netinsight.groups import group_frame, person_key
+from netinsight.memo import bare
 from netinsight.outreach import parse_today
 from netinsight.policy import FollowUpPolicy, check_ins, lag_arrays
 from netinsight.todolist import ACTIONS, todo
@@ -87,6 +88,7 @@ def follow_up_flags(
     >>> follow_up_flags(log)[["thank_you_sent", "on_time", "lag_days"]].values.tolist()
     [[True, True, 1.0], [False, False, nan]]
     """
+    log = bare(log)  # without attrs, which pandas would deep-copy into every intermediate result
     return pd.DataFrame(_flags(log, FollowUpPolicy.parse(policy), today))
 
 
@@ -134,6 +136,7 @@ def follow_up_rates(
     >>> r[["interviews", "thank_you_sent", "on_time", "on_time_rate", "median_lag_days"]].values.tolist()
     [[3, 2, 1, 0.333, 2.5]]
     """
+    log = bare(log)  # without attrs, which pandas would deep-copy into every intermediate result
     keys, kf = group_frame(log, by)
     pol = FollowUpPolicy.parse(policy)
     flags = _flags(log, pol, today)

@@ -21,6 +21,7 @@ import pyarrow.compute as pc
 
 from netinsight.grouparrays import group_codes, keyed_table, rate_array
 from netinsight.groups import by_keys, check_period, group_frame
+from netinsight.memo import bare
 from netinsight.schema import OUTCOMES
 
 __all__ = ["FUNNEL_STAGES", "activity", "outcomes", "referral_depth", "stage_flags"]
@@ -49,6 +50,7 @@ def stage_flags(log: pd.DataFrame) -> pd.DataFrame:
     >>> stage_flags(log)[["interview", "offer", "any_outcome"]].values.tolist()
     [[True, True, True], [True, False, False]]
     """
+    log = bare(log)  # without attrs, which pandas would deep-copy into every intermediate result
     return pd.DataFrame(_stage_arrays(log))
 
 
@@ -147,6 +149,7 @@ def outcomes(log: pd.DataFrame, *, by: str | Sequence[str] | None = None) -> pd.
     [['interview', 4, 4, 1.0], ['thank_you', 2, 4, 0.5], ['check_in', 0, 4, 0.0], ['job_lead', 1, 4, 0.25],
      ['referral', 1, 4, 0.25], ['mentorship', 0, 4, 0.0], ['offer', 1, 4, 0.25], ['any_outcome', 2, 4, 0.5]]
     """
+    log = bare(log)  # without attrs, which pandas would deep-copy into every intermediate result
     keys, kf = _group_values(log, by)
     flags = _stage_arrays(log)
     group, key_table = group_codes(kf)
@@ -194,6 +197,7 @@ def activity(log: pd.DataFrame, *, freq: str = "W", goal: float | None = None) -
     [['2026-03-02/2026-03-08', 2, 2, True], ['2026-03-09/2026-03-15', 0, 2, False],
      ['2026-03-16/2026-03-22', 1, 3, False]]
     """
+    log = bare(log)  # without attrs, which pandas would deep-copy into every intermediate result
     check_period(freq)
     if goal is not None and (not isinstance(goal, (int, float)) or goal < 0 or goal != goal):
         msg = f"`goal` must be a number of interviews of 0 or more per period, not {goal!r}."

@@ -16,6 +16,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from netinsight.memo import bare
+
 __all__ = [
     "RESPONSE_CLASSES",
     "business_day_after",
@@ -161,6 +163,7 @@ def response_classes(log: pd.DataFrame, *, today: object = None) -> pd.DataFrame
     >>> response_classes(log)[["contact", "reply_business_days", "response_class"]].values.tolist()
     [['Ana', 3, 'booster'], ['Ben', 4, 'obligate'], ['Cy', <NA>, 'curmudgeon']]
     """
+    log = bare(log)  # without attrs, which pandas would deep-copy into every intermediate result
     sent_all = _require_outreach(log, "response classes")
     at = np.flatnonzero(~np.isnat(sent_all))
     sent = sent_all[at].astype("datetime64[D]")
@@ -218,6 +221,7 @@ def outreach_status(log: pd.DataFrame, *, today: object) -> pd.DataFrame:
     >>> outreach_status(log, today="2026-03-17")[["contact", "business_days", "state"]].values.tolist()
     [['Ana', 7, 'follow_up'], ['Ben', 3, 'second_contact']]
     """
+    log = bare(log)  # without attrs, which pandas would deep-copy into every intermediate result
     sent_all = _require_outreach(log, "3B7 steps")
     at, elapsed, state = open_requests(log, sent_all, parse_today(today))
     sent_days = sent_all[at].astype("datetime64[D]")

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from netinsight.grouparrays import IntArray, distinct_per_group, group_codes, group_extremes, keyed_table
+from netinsight.memo import bare
 from netinsight.names import id_key, name_key
 
 __all__ = ["summarize_log", "tally"]
@@ -48,6 +49,7 @@ def summarize_log(log: pd.DataFrame, *, by: str | Sequence[str] | None = None) -
     {'owners': 1, 'interviews': 3, 'contacts': 2, 'companies': 2, 'industries': 2,
      'first_date': Timestamp('2026-01-05 00:00:00'), 'last_date': Timestamp('2026-02-11 00:00:00')}
     """
+    log = bare(log)  # without attrs, which pandas would deep-copy into every intermediate result
     keys = [by] if isinstance(by, str) else list(by or [])
     missing = [k for k in keys if k not in log.columns]
     if missing:

@@ -17,6 +17,7 @@ import pyarrow as pa
 
 from netinsight.grouparrays import IntArray, value_codes
 from netinsight.groups import person_key
+from netinsight.memo import bare
 from netinsight.outreach import OUTREACH_STATES, business_day_offsets, open_requests, parse_today
 from netinsight.policy import FollowUpPolicy, check_ins, due_days
 from netinsight.textcodes import str_series
@@ -71,6 +72,7 @@ def todo(
     >>> t.assign(due=t["due"].dt.strftime("%Y-%m-%d"))[["due", "days_overdue", "action", "contact"]].values.tolist()
     [['2026-06-03', 28, 'check_in', 'Ben'], ['2026-06-28', 3, 'thank_you', 'Ana']]
     """
+    log = bare(log)  # without attrs, which pandas would deep-copy into every intermediate result
     now = parse_today(today)
     pol = FollowUpPolicy.parse(policy)
     day = now.to_datetime64().astype("datetime64[D]")
