@@ -6,6 +6,7 @@ from netinsight import followup
 from netinsight.todolist import todo
 
 from .conftest import make_log
+from .followup_logs import tricky_log
 
 
 def test_todo_is_also_reachable_from_followup() -> None:
@@ -14,17 +15,6 @@ def test_todo_is_also_reachable_from_followup() -> None:
 
 
 # ----------------------------------------------------------- tricky logs (NumPy paths vs the pandas semantics)
-
-
-def tricky_log() -> pd.DataFrame:
-    # Ana three times (written two ways), a row without a program, a row without a contact, a timed interview
-    return make_log(
-        date=["2026-03-02", "2026-03-02", "2026-03-05 10:00", "2026-03-09", "2026-03-10", "2026-03-10"],
-        contact=["Ana", "ana", "Ben", "Ana", "Cy", ""],
-        program=["MBA", "MBA", "", "MBA", "MSc", "MSc"],
-        thank_you_date=["2026-03-03", "", "2026-03-06 09:00", "2026-03-09", "2026-03-20", ""],
-        follow_up_date=["2026-03-20", "", "", "2026-03-08", "", "2026-03-12"],
-    )
 
 
 def test_todo_on_a_tricky_log_by_hand() -> None:
