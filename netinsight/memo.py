@@ -41,6 +41,7 @@ class _Entry:
     snapshot: pd.DataFrame
     parts: tuple[Any, ...]
     results: dict[str, Any] = field(default_factory=dict)
+    finalizer: weakref.finalize[Any, Any] | None = None  # drops the entry with its frame (None: a snapshot's)
 
 
 _ENTRIES: dict[int, _Entry] = {}
@@ -68,14 +69,15 @@ def _entry(log: pd.DataFrame) -> _Entry | None:
     entry = _ENTRIES.get(key)
     if entry is not None and len(entry.parts) == len(parts) and all(map(operator.is_, entry.parts, parts)):
         return entry
-    if entry is None:
-        weakref.finalize(log, _forget, key)
-    else:
+    finalizer = entry.finalizer if entry is not None else None
+    if entry is not None:
         _forget(key)
+    if finalizer is None or not finalizer.alive or finalizer.peek()[0] is not log:  # type: ignore[index]
+        finalizer = weakref.finalize(log, _forget, key)  # an entry left by another frame of the same id
     snapshot = _without_attrs(log)
     snapshot_parts = _parts(snapshot)
     assert snapshot_parts is not None  # made like `log`
-    entry = _Entry(snapshot, parts)
+    entry = _Entry(snapshot, parts, finalizer=finalizer)
     _ENTRIES[key] = entry
     _ENTRIES[id(snapshot)] = _Entry(snapshot, snapshot_parts, entry.results)
     return entry

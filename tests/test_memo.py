@@ -156,3 +156,18 @@ def test_kept_arrays_are_read_only() -> None:
     empty = code_log(_log().iloc[:0])
     assert len(empty.person) == 0
     assert not empty.person.flags.writeable
+
+
+def test_an_entry_left_under_the_same_id_is_replaced_and_goes_with_the_new_frame() -> None:
+    old = _log()
+    memo.derived(old, "c", _counting()[1])
+    frame = _log()
+    stale = memo._ENTRIES[id(old)]
+    memo._ENTRIES[id(frame)] = memo._Entry(stale.snapshot, stale.parts, {"c": "stale"}, stale.finalizer)
+    calls, contacts = _counting()
+    assert memo.derived(frame, "c", contacts) == ["Ana Ruiz", "Ben Okafor", "Cy Tan"]
+    assert calls == [1]
+    key = id(frame)
+    del frame
+    gc.collect()
+    assert key not in memo._ENTRIES
