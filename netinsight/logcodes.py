@@ -26,14 +26,12 @@ from netinsight.textcodes import TextCodes, encode_texts, large_text, take_or_nu
 
 __all__ = [
     "CodedLog",
-    "bare_log",
     "code_log",
     "column_codes",
     "date_order",
     "distinct_id_keys",
     "merge_codes",
     "stable_order",
-    "text_codes",
 ]
 
 IntArray = npt.NDArray[np.int64]
@@ -58,11 +56,6 @@ class CodedLog:
     intro_name: TextCodes  # the log's introducer names as codes (one per log row)
 
 
-def bare_log(log: pd.DataFrame) -> pd.DataFrame:
-    """The log without ``attrs`` (`netinsight.memo.bare`: the problems table would be copied by every operation)."""
-    return bare(log)
-
-
 def _large(text: str) -> pa.Scalar:
     return pa.scalar(text, pa.large_string())
 
@@ -71,22 +64,6 @@ def _factorize(values: pd.Series[Any]) -> tuple[IntArray, npt.NDArray[np.object_
     """Codes (in order of first appearance, -1 missing) and the distinct values as text; categories kept."""
     codes, uniques = pd.factorize(values)
     return codes.astype(np.int64), np.asarray(pd.Index(uniques).astype("str"), dtype=object)
-
-
-def text_codes(*columns: pd.Series[Any]) -> tuple[list[IntArray], pa.Array]:
-    """Codes of text columns into one shared array of distinct values (-1 missing).
-
-    Each column is encoded on its own (its Arrow chunks joined first, no concatenated copy
-    of the columns; large columns side by side on threads), then the few distinct values
-    are merged.
-
-    Examples
-    --------
-    >>> codes, values = text_codes(pd.Series(["a", "b", None]), pd.Series(["b", "c"]))
-    >>> [c.tolist() for c in codes], values.to_pylist()
-    ([[0, 1, -1], [1, 2]], ['a', 'b', 'c'])
-    """
-    return merge_codes(encode_texts(columns))
 
 
 def column_codes(log: pd.DataFrame, columns: Sequence[str]) -> list[TextCodes]:
@@ -111,13 +88,16 @@ def column_codes(log: pd.DataFrame, columns: Sequence[str]) -> list[TextCodes]:
 
 
 def merge_codes(parts: Sequence[TextCodes]) -> tuple[list[IntArray], pa.Array]:
-    """Encoded columns recoded into one shared array of distinct values (-1 missing).
+    """Encoded columns (`netinsight.textcodes.encode_texts`) recoded into one shared array of distinct values.
+
+    Codes are -1 for missing values; the few distinct values of the columns are merged, the
+    columns themselves are not concatenated.
 
     Examples
     --------
-    >>> codes, values = merge_codes(encode_texts([pd.Series(["b", "a"]), pd.Series(["a"])]))
+    >>> codes, values = merge_codes(encode_texts([pd.Series(["a", "b", None]), pd.Series(["b", "c"])]))
     >>> [c.tolist() for c in codes], values.to_pylist()
-    ([[0, 1], [1]], ['b', 'a'])
+    ([[0, 1, -1], [1, 2]], ['a', 'b', 'c'])
     """
     if len(parts) == 1:  # the distinct values of one column need no merge
         return [parts[0].codes], parts[0].values

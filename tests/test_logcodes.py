@@ -5,7 +5,8 @@ import pandas as pd
 import pyarrow as pa
 
 import netinsight as ni
-from netinsight.logcodes import bare_log, code_log
+from netinsight.logcodes import code_log
+from netinsight.memo import bare
 from tests.conftest import make_log
 
 
@@ -31,13 +32,16 @@ def test_code_log_by_hand_with_ids_across_owners() -> None:
 
 def test_bare_log_drops_attrs_without_copying_data() -> None:
     log = ni.read_log(pd.DataFrame({"date": ["2026-01-05"], "contact": ["A"]}))
-    bare = bare_log(log)
-    assert bare.attrs == {}
+    assert bare(log).attrs == {}
     assert "problems" in log.attrs
 
 
 def test_text_codes_share_one_set_of_values() -> None:
-    from netinsight.logcodes import text_codes
+    from netinsight.logcodes import merge_codes
+    from netinsight.textcodes import encode_texts
+
+    def text_codes(*columns: pd.Series) -> tuple[list[np.ndarray], pa.Array]:
+        return merge_codes(encode_texts(columns))
 
     codes, values = text_codes(pd.Series(["a", "b", None], dtype="str"), pd.Series(["b", "c"], dtype="str"))
     assert [c.tolist() for c in codes] == [[0, 1, -1], [1, 2]]
