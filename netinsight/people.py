@@ -220,8 +220,7 @@ def person_codes(log: pd.DataFrame) -> npt.NDArray[np.int64]:
 def _person_codes(log: pd.DataFrame) -> npt.NDArray[np.int64]:
     kept = log_network(log)
     out = np.full(len(log), -1, dtype=np.int64)
-    if len(kept.rows):
-        out[kept.rows] = pd.factorize(kept.owner * (int(kept.person.max()) + 1) + kept.person)[0]
+    out[kept.rows] = kept.pair
     freeze(out)
     return out
 
@@ -281,6 +280,7 @@ class LogNetwork(NamedTuple):
     rows: IntArray
     owner: IntArray
     person: IntArray
+    pair: IntArray  # each row's (owner, person) code, in order of first appearance
 
 
 def log_network(log: pd.DataFrame) -> LogNetwork:
@@ -309,7 +309,7 @@ def _log_network(log: pd.DataFrame) -> LogNetwork:
         owner[keep], introducer[keep], person[keep], stamp[keep]
     )
     # introducers never interviewed by that owner: joined to the owner's root, undated
-    met, _ = index_pairs(owner, person)
+    met, pair = index_pairs(owner, person)
     named = g_src >= 0
     unmet_edge = np.flatnonzero(named)[met.lookup(g_owner[named], g_src[named]) < 0]
     width = max(n_people, 1)
@@ -329,10 +329,10 @@ def _log_network(log: pd.DataFrame) -> LogNetwork:
         date=date_out,
         count=np.concatenate([counts, np.zeros(len(unmet), dtype=np.int64)]),
     )
-    freeze(position, intros.owner, intros.introducer, intros.person, intros.date, intros.count)
+    freeze(position, pair, intros.owner, intros.introducer, intros.person, intros.date, intros.count)
     freeze(people.first_interview, people.last_interview, people.interviews, *(t.codes for t in people.text.values()))
     release_after(len(log))  # the coding's temporaries: hand them back before the next step
-    return LogNetwork(people, intros, position, rows, owner, person)
+    return LogNetwork(people, intros, position, rows, owner, person, pair)
 
 
 def _group_introductions(
