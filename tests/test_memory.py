@@ -1,8 +1,37 @@
 from __future__ import annotations
 
+import threading
+
+import pandas as pd
 import pytest
 
+import netinsight
+import netinsight as ni
+import netinsight.chains
+import netinsight.chaintable
 from netinsight import memory
+
+#: The public functions whose work grows with the log: each runs under `memory.without_huge_pages`.
+HEAVY = {
+    "bridges",
+    "graph_from_log",
+    "graph_from_tables",
+    "graph_to_tables",
+    "outreach_status",
+    "paths_to",
+    "publish",
+    "reach_by_depth",
+    "referral_chains",
+    "referral_path",
+    "response_classes",
+    "shared_connectors",
+    "summarize_log",
+    "tally",
+    "target_status",
+    "top_connectors",
+    "top_target_coverage",
+    "warm_paths",
+}
 
 
 def test_release_after_releases_only_after_large_steps(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -17,3 +46,123 @@ def test_release_after_releases_only_after_large_steps(monkeypatch: pytest.Monke
 def test_release_memory_on_this_machine() -> None:
     memory.release_memory()
     memory.release_memory()  # nothing left to release: still fine
+
+
+class _Switch:
+    """A stand-in for NumPy's huge-page switch that records every setting."""
+
+    def __init__(self, state: bool = True) -> None:
+        self.state = state
+        self.calls: list[bool] = []
+
+    def __call__(self, enabled: bool) -> bool:
+        before, self.state = self.state, enabled
+        self.calls.append(enabled)
+        return before
+
+
+@pytest.fixture
+def switch(monkeypatch: pytest.MonkeyPatch) -> _Switch:
+    fake = _Switch()
+    monkeypatch.setattr(memory._ADVICE, "switch", fake)
+    return fake
+
+
+def test_without_huge_pages_switches_off_and_restores(switch: _Switch) -> None:
+    with memory.without_huge_pages():
+        assert switch.state is False
+        with memory.without_huge_pages():  # nested: nothing more to do
+            assert switch.state is False
+        assert switch.state is False
+    assert switch.state is True
+    assert switch.calls == [False, True]
+
+
+def test_without_huge_pages_puts_back_what_was_there(switch: _Switch) -> None:
+    switch.state = False  # the user had switched it off: stays off
+    with memory.without_huge_pages():
+        pass
+    assert switch.state is False
+
+
+def test_without_huge_pages_restores_after_an_error(switch: _Switch) -> None:
+    with pytest.raises(ZeroDivisionError), memory.without_huge_pages():
+        1 / 0  # noqa: B018
+    assert switch.state is True
+    assert memory._ADVICE.active == 0
+
+
+def test_without_huge_pages_as_a_decorator_keeps_the_function(switch: _Switch) -> None:
+    @memory.without_huge_pages()
+    def seen(x: int) -> tuple[int, bool]:
+        """Doc."""
+        return x, switch.state
+
+    assert seen(3) == (3, False)
+    assert seen.__doc__ == "Doc."
+    assert switch.state is True
+
+
+def test_without_huge_pages_across_threads_restores_after_the_last(switch: _Switch) -> None:
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+
+    def first() -> None:
+        with memory.without_huge_pages():
+            first_in.set()
+            second_in.wait(5)
+        first_out.set()
+
+    def second() -> None:
+        first_in.wait(5)
+        with memory.without_huge_pages():
+            second_in.set()
+            first_out.wait(5)
+            assert switch.state is False  # the first thread left: still off for this one
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert switch.state is True
+    assert switch.calls == [False, True]
+
+
+def test_without_huge_pages_without_a_switch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(memory._ADVICE, "switch", None)
+    with memory.without_huge_pages():
+        pass
+    assert memory._ADVICE.active == 0
+
+
+def test_numpy_switch_is_found_and_used() -> None:
+    real = memory._ADVICE.switch
+    assert real is not None  # NumPy 2 has it
+    original = real(True)
+    try:
+        with memory.without_huge_pages():
+            assert real(False) is False  # off inside
+        assert real(True) is True  # back on after
+    finally:
+        real(original)
+
+
+def test_public_functions_run_without_huge_pages(switch: _Switch) -> None:
+    seen: list[bool] = []
+    log = ni.read_log(pd.DataFrame({"date": ["2026-01-05", "2026-01-09"], "contact": ["Ana", "Ben"]}))
+    original = netinsight.chaintable.sorted_chains
+
+    def spy(*args: object, **kwargs: object) -> pd.DataFrame:
+        seen.append(switch.state)
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(netinsight.chains, "sorted_chains", spy)
+        ni.referral_chains(log)
+    assert seen == [False]
+    assert switch.state is True
+
+
+@pytest.mark.parametrize("name", sorted(HEAVY))
+def test_heavy_public_functions_are_wrapped(name: str) -> None:
+    assert getattr(getattr(ni, name), "__wrapped__", None) is not None, f"{name} is not under without_huge_pages"
