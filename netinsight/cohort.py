@@ -7,7 +7,9 @@ rates below 5 % or above 95 % are shown as ``"<5%"`` / ``">95%"``. Value columns
 hold numbers and marker strings (object dtype). Students are counted unduplicated (a student
 counts once in each group they have interviews in, and once in the total); interviews are
 totals. No table names a student or a professional; `cohort_students` is the one
-student-level table, and it is pseudonymised with a keyed hash.
+student-level table, and it is pseudonymised with a keyed hash. The figures are counted on
+integer codes kept per log (`netinsight.cohortfigures`), so the tables of one report share
+the group codes, flags and depths they need.
 
 Limits: protection covers each table and its own total row; it does not model differencing
 across several tables built from overlapping groupings, nor bounds from non-negativity.
@@ -19,15 +21,25 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
-from netinsight.employers import normalize_employer
-from netinsight.followup import follow_up_flags
-from netinsight.groupcodes import NOT_RECORDED, distinct_pairs, group_codes, group_medians, group_modes, key_labels
-from netinsight.groups import group_frame, rate
+from netinsight.cohortfigures import SUMMARY_RATES, sector_codes, student_codes, student_figures, summary_figures
+from netinsight.employers import employer_codes
+from netinsight.followup import follow_up_arrays
+from netinsight.groupcodes import (
+    NOT_RECORDED,
+    distinct_counts,
+    distinct_pairs,
+    group_codes,
+    group_modes,
+    key_labels,
+)
+from netinsight.groupflags import flags_present
+from netinsight.groups import group_frame, log_group_labels, rate
 from netinsight.memo import bare
-from netinsight.outcomes import FUNNEL_STAGES, referral_depth, stage_flags
-from netinsight.people import person_codes
+from netinsight.memory import without_huge_pages
+from netinsight.outcomes import FUNNEL_STAGES, stage_arrays
 from netinsight.policy import FollowUpPolicy
 from netinsight.privacy import publish
 from netinsight.pseudonyms import pseudonymize
@@ -47,17 +59,8 @@ __all__ = [
 #: The label of the total row (in the first key column).
 TOTAL: Final = "Total"
 
-_SUMMARY_RATES: Final = (
-    "participation_rate",
-    "on_time_rate",
-    "check_in_rate",
-    "referral_rate",
-    "job_lead_rate",
-    "introduced_share",
-)
-_FLAGS: Final = ("thank_you_due", "on_time", "check_in_due", "check_in", "referral", "job_lead")
-
 Arrays = dict[str, np.ndarray[Any, Any]]
+IntArray = npt.NDArray[np.int64]
 
 
 def _codes(values: pd.Series[Any]) -> np.ndarray[Any, Any]:
@@ -83,60 +86,7 @@ def _lines(table: pd.DataFrame) -> list[tuple[list[int], int]]:
     return [(list(range(len(table) - 1)), len(table) - 1)] if len(table) > 1 else []
 
 
-def _per_group(groups: np.ndarray[Any, Any], n_groups: int, student: np.ndarray[Any, Any]) -> Arrays:
-    """Students (unduplicated), interviews and interviews per student (median) for each of `n_groups` groups."""
-    pair_groups, _, rows = distinct_pairs(groups, student)
-    return {
-        "students": np.bincount(pair_groups, minlength=n_groups),
-        "interviews": np.bincount(groups, minlength=n_groups),
-        "interviews_per_student": group_medians(pair_groups, rows, n_groups),
-    }
-
-
-def _interviews(log: pd.DataFrame, policy: FollowUpPolicy, today: object) -> Arrays:
-    """Per interview: student and sector codes, the follow-up and outcome flags; per contact of known depth
-    (``known`` rows): the person (scoped to the student) and the depth."""
-    follow = follow_up_flags(log, policy=policy, today=today)
-    stages = stage_flags(log)
-    person = person_codes(log)  # the same person of the same student, -1 without a contact
-    depth = referral_depth(log).to_numpy(dtype=float, na_value=np.nan)
-    known = (person >= 0) & ~np.isnan(depth)
-    work: Arrays = {"student": _codes(log["owner"]), "sector": _codes(log["sector"]), "known": known}
-    work["person"] = person[known]
-    work["depth"] = depth[known]
-    for col in _FLAGS:
-        work[col] = (stages if col in ("referral", "job_lead") else follow)[col].to_numpy(dtype=bool)
-    return work
-
-
-def _summary_measures(work: Arrays, groups: np.ndarray[Any, Any], n_groups: int) -> pd.DataFrame:
-    """The summary's figures for each of `n_groups` groups of `work` (`groups`: the group of each interview)."""
-    out = _per_group(groups, n_groups, work["student"])
-    has_sector = work["sector"] >= 0
-    out["industries_reached"] = np.bincount(
-        distinct_pairs(groups[has_sector], work["sector"][has_sector])[0], minlength=n_groups
-    )
-    counts = {col: np.bincount(groups[work[col]], minlength=n_groups) for col in _FLAGS}
-    contact_groups = groups[work["known"]]  # each contact counts once per group, at its first interview
-    width = int(work["person"].max(initial=0)) + 1
-    first = ~pd.Series(contact_groups * width + work["person"]).duplicated().to_numpy()
-    contact_groups, depth = contact_groups[first], work["depth"][first]
-    introduced = np.bincount(contact_groups[depth >= 2], minlength=n_groups)
-    known = np.bincount(contact_groups, minlength=n_groups)
-    pairs = [
-        (counts["on_time"], counts["thank_you_due"]),
-        (counts["check_in"], counts["check_in_due"]),
-        (counts["referral"], out["interviews"]),
-        (counts["job_lead"], out["interviews"]),
-        (introduced, known),
-    ]  # one `rate` call for all five rates
-    rates = rate(np.concatenate([p[0] for p in pairs]), np.concatenate([p[1] for p in pairs])).to_numpy()
-    for i, col in enumerate(("on_time_rate", "check_in_rate", "referral_rate", "job_lead_rate", "introduced_share")):
-        out[col] = rates[i * n_groups : (i + 1) * n_groups]
-    out["median_chain_depth"] = group_medians(contact_groups, depth, n_groups)
-    return pd.DataFrame(out)
-
-
+@without_huge_pages()
 def cohort_summary(
     log: pd.DataFrame,
     *,
@@ -190,15 +140,12 @@ def cohort_summary(
     log = bare(log)  # pandas would deep-copy the log's attrs into every intermediate result
     min_cell = check_min_cell(min_cell)
     pol = FollowUpPolicy.parse(policy)
-    keys, frame = group_frame(log, by)
-    work = _interviews(log, pol, today)
-    total = _summary_measures(work, np.zeros(len(log), dtype=np.int64), 1)
+    keys, codes, labels = log_group_labels(log, by)
     if keys:
-        codes, labels = group_codes(frame, keys)
-        groups = pd.concat([labels, _summary_measures(work, codes, len(labels))], axis=1)
-        table = _with_total(groups, total, keys)
+        measures, total = summary_figures(log, pol, today, codes, len(labels))
+        table = _with_total(pd.concat([labels, measures], axis=1), total, keys)
     else:
-        table = total
+        table = summary_figures(log, pol, today, np.zeros(len(log), dtype=np.int64), 1)[1]
     if roster is not None:
         table = _participation(table, log, roster, keys)
     columns = [*keys, "students"]
@@ -208,7 +155,7 @@ def cohort_summary(
         "referral_rate", "job_lead_rate", "introduced_share", "median_chain_depth",
     ]  # fmt: skip
     table = table[columns]
-    rates = [c for c in _SUMMARY_RATES if c in table.columns]
+    rates = [c for c in SUMMARY_RATES if c in table.columns]
     return publish(table, support="students", lines=_lines(table), min_cell=min_cell, rates=rates, keep=keys)
 
 
@@ -244,6 +191,7 @@ def _participation(table: pd.DataFrame, log: pd.DataFrame, roster: pd.DataFrame,
     return table.drop(columns="roster_active")
 
 
+@without_huge_pages()
 def cohort_industries(log: pd.DataFrame, *, min_cell: int = 10) -> pd.DataFrame:
     """Students reaching each industry (normalised sector), with a total row, protected.
 
@@ -272,14 +220,15 @@ def cohort_industries(log: pd.DataFrame, *, min_cell: int = 10) -> pd.DataFrame:
     """
     log = bare(log)  # pandas would deep-copy the log's attrs into every intermediate result
     min_cell = check_min_cell(min_cell)
-    codes, labels = key_labels(log["sector"])
-    student = _codes(log["owner"])
+    _, codes, sectors = log_group_labels(log, "sector")
+    labels = sectors["sector"].to_numpy()
+    student = student_codes(log)
     pair_groups, _, _ = distinct_pairs(codes, student)
     students = np.bincount(pair_groups, minlength=len(labels))
     interviews = np.bincount(codes, minlength=len(labels))
     order = np.lexsort((np.arange(len(labels)), -interviews, -students))  # most students, ties by name
     groups = pd.DataFrame({"industry": labels[order], "students": students[order], "interviews": interviews[order]})
-    cohort = len(distinct_pairs(np.zeros(len(student), dtype=np.int64), student)[0])
+    cohort = int(np.count_nonzero(np.bincount(student + 1)))  # a missing owner: one more student
     total = pd.DataFrame({"students": [cohort], "interviews": [len(log)]})
     table = _with_total(groups, total, ["industry"])
     table.insert(2, "student_share", rate(table["students"], pd.Series(cohort, index=table.index)).to_numpy())
@@ -288,6 +237,7 @@ def cohort_industries(log: pd.DataFrame, *, min_cell: int = 10) -> pd.DataFrame:
     )
 
 
+@without_huge_pages()
 def cohort_activity(log: pd.DataFrame, *, by: str = "month", min_cell: int = 10) -> pd.DataFrame:
     """Activity over time: students active and interviews per month (or term, week), protected.
 
@@ -317,10 +267,9 @@ def cohort_activity(log: pd.DataFrame, *, by: str = "month", min_cell: int = 10)
     """
     log = bare(log)  # pandas would deep-copy the log's attrs into every intermediate result
     min_cell = check_min_cell(min_cell)
-    keys, frame = group_frame(log, by)
-    codes, labels = group_codes(frame, keys)
-    student = _codes(log["owner"])
-    groups = pd.concat([labels, pd.DataFrame(_per_group(codes, len(labels), student))], axis=1)
+    keys, codes, labels = log_group_labels(log, by)
+    by_group, total_figures = student_figures(codes, len(labels), student_codes(log))
+    groups = pd.concat([labels, pd.DataFrame(by_group)], axis=1)
     # in order of time: a period's first interview (periods without dates last), then by name
     dates = log["date"].dt.tz_convert(None) if isinstance(log["date"].dtype, pd.DatetimeTZDtype) else log["date"]
     days = dates.to_numpy().view(np.int64)
@@ -330,11 +279,12 @@ def cohort_activity(log: pd.DataFrame, *, by: str = "month", min_cell: int = 10)
     if len(keys) > 1:  # the first key's period
         first = pd.Series(first).groupby(labels[keys[0]].to_numpy()).transform("min").to_numpy()
     groups = groups.iloc[np.argsort(first, kind="stable")]
-    total = pd.DataFrame(_per_group(np.zeros(len(student), dtype=np.int64), 1, student))
+    total = pd.DataFrame(total_figures)
     table = _with_total(groups, total, keys)
     return publish(table, support="students", lines=_lines(table), min_cell=min_cell, keep=keys)
 
 
+@without_huge_pages()
 def cohort_employers(log: pd.DataFrame, *, n: int = 20, min_cell: int = 10) -> pd.DataFrame:
     """The employers the most students reached, listing only those reached by `min_cell` students or more.
 
@@ -365,28 +315,31 @@ def cohort_employers(log: pd.DataFrame, *, n: int = 20, min_cell: int = 10) -> p
     """
     log = bare(log)  # pandas would deep-copy the log's attrs into every intermediate result
     min_cell = check_min_cell(min_cell)
-    company, spellings = pd.factorize(log["company"])
-    spelling = np.asarray(spellings, dtype=object)
-    key_codes, names = pd.factorize(normalize_employer(pd.Series(spelling, dtype="str")))
-    name_rank = _ranks(np.asarray(names, dtype=object))
+    coded = employer_codes(log)  # each row's spelling, each spelling's key
+    company, spelling, key_codes, names = coded.company, coded.spellings, coded.key, coded.names
+    name_rank = _ranks(names)
     spelling_key = np.where(key_codes >= 0, name_rank[key_codes], -1) if len(key_codes) else key_codes
     row_key = np.append(spelling_key, -1)[company]  # no company or an empty key: not an employer
     rows = row_key >= 0
+    every_row = bool(rows.all())
     n_keys = len(names)
-    student = _codes(log["owner"])
-    counts = np.bincount(company[company >= 0], minlength=len(spelling))
+    student = student_codes(log)
+    counts = np.bincount(company + 1, minlength=len(spelling) + 1)[1:]
     kept = np.flatnonzero(spelling_key >= 0)  # the most common spelling, ties: the first in sorted order
     employer = group_modes(spelling_key[kept], kept, counts[kept], _ranks(spelling), n_keys)
-    sector, sectors = pd.factorize(log["sector"])
-    known = rows & (sector >= 0)
-    sector_text = np.asarray(sectors, dtype=object)
-    industry = group_modes(*distinct_pairs(row_key[known], sector[known]), _ranks(sector_text), n_keys)
+    sector, n_sectors, sector_text = sector_codes(log)
+    width = n_sectors + 1  # the last sector code: none
+    by_sector = np.bincount((row_key + 1) * width + sector, minlength=(n_keys + 1) * width)
+    by_sector = by_sector.reshape(n_keys + 1, width)[1:, :n_sectors]  # employers (not "no employer") x sectors
+    found = np.flatnonzero(by_sector)  # the distinct (employer, sector) pairs, as `distinct_pairs` gives them
+    pairs = (found // max(n_sectors, 1), found % max(n_sectors, 1), by_sector.reshape(-1)[found])
+    industry = group_modes(*pairs, _ranks(sector_text), n_keys)
     table = pd.DataFrame(
         {
             "employer": spelling[employer],
             "industry": np.append(sector_text, np.nan)[industry],
-            "students": np.bincount(distinct_pairs(row_key[rows], student[rows])[0], minlength=n_keys),
-            "interviews": np.bincount(row_key[rows], minlength=n_keys),
+            "students": distinct_counts(*((row_key, student) if every_row else (row_key[rows], student[rows])), n_keys),
+            "interviews": np.bincount(row_key + 1, minlength=n_keys + 1)[1:],
         }
     )
     listed = table[table["students"] >= min_cell]
@@ -403,6 +356,7 @@ def _ranks(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     return rank
 
 
+@without_huge_pages()
 def cohort_funnel(log: pd.DataFrame, *, min_cell: int = 10) -> pd.DataFrame:
     """The cohort's outcome funnel (thank-you, check-in, job lead, referral, ...), protected.
 
@@ -429,21 +383,23 @@ def cohort_funnel(log: pd.DataFrame, *, min_cell: int = 10) -> pd.DataFrame:
     """
     log = bare(log)  # pandas would deep-copy the log's attrs into every intermediate result
     min_cell = check_min_cell(min_cell)
-    flags = stage_flags(log)
-    owner = _codes(log["owner"])
+    flags = stage_arrays(log)
+    owner = student_codes(log) + 1  # a missing owner: one more student
     stages = [s for s in FUNNEL_STAGES if s != "interview"]
-    students = [int(np.count_nonzero(np.bincount(owner[flags[s].to_numpy()] + 1))) for s in stages]
+    reached = flags_present(owner, [flags[s] for s in stages], int(owner.max(initial=0)) + 1)
+    students = [int(n) for n in reached.sum(axis=1)]
     table = pd.DataFrame(
         {
             "stage": stages,
             "students": students,
-            "interviews": [int(flags[s].sum()) for s in stages],
+            "interviews": [int(np.count_nonzero(flags[s])) for s in stages],
         }
     )
     table["rate"] = rate(table["interviews"], pd.Series(len(log), index=table.index)).to_numpy()
     return publish(table, support="students", lines=[], min_cell=min_cell, rates=["rate"], keep=["stage"])
 
 
+@without_huge_pages()
 def cohort_students(
     log: pd.DataFrame,
     *,
@@ -488,8 +444,8 @@ def cohort_students(
     log = bare(log)  # pandas would deep-copy the log's attrs into every intermediate result
     keys, frame = group_frame(log, by)
     pol = FollowUpPolicy.parse(policy)
-    follow = follow_up_flags(log, policy=pol)
-    stages = stage_flags(log)
+    follow = follow_up_arrays(log, policy=pol)
+    stages = stage_arrays(log)
     owners, distinct = pd.factorize(log["owner"], use_na_sentinel=False)
     owner_text, names = pd.factorize(pd.Series(distinct).astype(str), use_na_sentinel=False)
     codes, labels = group_codes(frame, keys)
@@ -500,7 +456,7 @@ def cohort_students(
     table.insert(0, "student", pseudonymize(pd.Series(np.asarray(names, dtype=object)[kept // width]), key=key))
     sector = _codes(log["sector"])
     has_sector = sector >= 0
-    sums = {col: np.bincount(rows[flag.to_numpy(dtype=bool)], minlength=n) for col, flag in (
+    sums = {col: np.bincount(rows[flag], minlength=n) for col, flag in (
         ("thank_you_due", follow["thank_you_due"]), ("on_time", follow["on_time"]),
         ("check_in_due", follow["check_in_due"]), ("check_in", follow["check_in"]),
         ("referrals", stages["referral"]), ("job_leads", stages["job_lead"]),

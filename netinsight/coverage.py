@@ -18,7 +18,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from netinsight.coveragetime import coverage_over_time
-from netinsight.employers import normalize_employer
+from netinsight.employers import employer_codes
 from netinsight.grouparrays import (
     IntArray,
     dense_codes,
@@ -27,16 +27,18 @@ from netinsight.grouparrays import (
     group_extremes,
     keyed_table,
     rate_array,
-    value_codes,
 )
-from netinsight.groups import by_keys, group_frame, person_key, rate
+from netinsight.groups import by_keys, group_frame, key_codes, log_group_codes, rate
 from netinsight.memo import bare
+from netinsight.memory import without_huge_pages
+from netinsight.people import person_codes
 from netinsight.reach import STATUSES, target_status
 from netinsight.targets import Targets
 
 __all__ = ["concentration", "coverage_over_time", "industry_coverage"]
 
 
+@without_huge_pages()
 def industry_coverage(
     log: pd.DataFrame,
     *,
@@ -79,9 +81,8 @@ def industry_coverage(
     [['Technology', 2, 1, 0.667], ['Finance', 1, 1, 0.333]]
     """
     log = bare(log)  # without attrs, which pandas would deep-copy into every intermediate result
-    keys, kf = _group_frame(log, by)
-    group, key_table = group_codes(kf)
-    labels, industry = _industry_codes(log["sector"], missing="(none)")
+    keys, group, key_table = log_group_codes(log, _checked_by(by))
+    labels, industry = _industry_codes(log, missing="(none)")
     width = max(len(labels), 1)
     pair, used = dense_codes(group * width + industry, max(len(key_table), 1) * width)
     of_group, of_industry = np.divmod(used, width)
@@ -89,8 +90,8 @@ def industry_coverage(
     values = {
         "industry": _text(labels[of_industry]),
         "interviews": np.bincount(pair, minlength=len(used)).astype(np.int64),
-        "contacts": distinct_per_group(pair, value_codes(person_key(log)), len(used))[0],
-        "companies": distinct_per_group(pair, _employer_codes(log["company"]), len(used))[0],
+        "contacts": distinct_per_group(pair, person_codes(log), len(used))[0],
+        "companies": distinct_per_group(pair, employer_codes(log).row_keys(), len(used))[0],
         "first_date": first,
         "last_date": last,
     }
@@ -145,6 +146,7 @@ def industry_coverage(
     return out.loc[order, [*keys, *columns]].reset_index(drop=True)
 
 
+@without_huge_pages()
 def concentration(log: pd.DataFrame, *, by: str | Sequence[str] | None = None) -> pd.DataFrame:
     """How concentrated the interviews are: the top industry's share and an evenness index.
 
@@ -178,8 +180,8 @@ def concentration(log: pd.DataFrame, *, by: str | Sequence[str] | None = None) -
      'hhi': 0.625, 'evenness': 0.811}
     """
     log = bare(log)  # without attrs, which pandas would deep-copy into every intermediate result
-    keys, kf = _group_frame(log, by)
-    labels, industry = _industry_codes(log["sector"], missing=None)
+    keys, kf = group_frame(log, _checked_by(by))
+    labels, industry = _industry_codes(log, missing=None)
     known = industry >= 0
     group, key_table = group_codes(kf[known] if not known.all() else kf)
     industry = industry[known]
@@ -221,12 +223,12 @@ def concentration(log: pd.DataFrame, *, by: str | Sequence[str] | None = None) -
     )
 
 
-def _group_frame(log: pd.DataFrame, by: str | Sequence[str] | None) -> tuple[list[str], pd.DataFrame]:
-    """`group_frame`, refusing ``"industry"``: the rows are industries already."""
+def _checked_by(by: str | Sequence[str] | None) -> str | Sequence[str] | None:
+    """`by`, refusing ``"industry"``: the rows are industries already."""
     if "industry" in by_keys(by):
         msg = "`by` cannot name 'industry': the rows are industries already; group by another column."
         raise ValueError(msg)
-    return group_frame(log, by)
+    return by
 
 
 def _text(values: npt.NDArray[np.object_]) -> Any:
@@ -240,20 +242,15 @@ def _rounded(values: npt.NDArray[np.float64], keep: npt.NDArray[np.bool_]) -> pd
     return pd.arrays.FloatingArray(np.round(np.where(missing, 0.0, values), 3), missing)
 
 
-def _industry_codes(sector: pd.Series[Any], *, missing: str | None) -> tuple[npt.NDArray[np.object_], IntArray]:
+def _industry_codes(log: pd.DataFrame, *, missing: str | None) -> tuple[npt.NDArray[np.object_], IntArray]:
     """The industry labels in text order and each row's code; a row without one gets `missing` (or -1 for None)."""
-    codes, uniques = pd.factorize(sector)
-    names = np.asarray(uniques.astype(object), dtype=object)
+    codes, uniques = key_codes(log, "sector")  # sorted, a missing sector last
+    has_missing = len(uniques) > 0 and bool(pd.isna(uniques[-1]))
+    names = np.asarray(uniques[:-1] if has_missing else uniques, dtype=object)
     if missing is not None:
-        names = np.append(names, missing)
-        codes = np.where(codes < 0, len(names) - 1, codes)
+        names = np.append(names, missing)  # the missing sector's code, if any, is now this name's
+    elif has_missing:
+        codes = np.where(codes == len(names), -1, codes)
     ranks, ranked = pd.factorize(pd.Index(names, dtype=object), sort=True)  # text order; "(none)" may be a sector too
     out = np.where(codes < 0, -1, ranks[codes] if len(ranks) else codes).astype(np.int64)
     return np.asarray(ranked, dtype=object), out
-
-
-def _employer_codes(company: pd.Series[Any]) -> IntArray:
-    """Each row's employer (`normalize_employer` key) as a code, -1 without one; keys worked out per distinct name."""
-    codes, uniques = pd.factorize(company)
-    keys = pd.factorize(normalize_employer(pd.Series(uniques, dtype="str")))[0] if len(uniques) else np.zeros(0, int)
-    return np.where(codes < 0, -1, keys[codes] if len(keys) else codes).astype(np.int64)

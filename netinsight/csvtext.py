@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from netinsight.csvarrow import arrow_read, header_and_body
-from netinsight.csvlines import file_blocks, one_record_per_line, record_lines
+from netinsight.csvlines import file_pieces, one_record_per_line, record_lines
 from netinsight.problems import LogReadError, make_problems
 from netinsight.rawtable import RawTable, and_list, check_headers, drop_blank_rows, name_extra_columns
 
@@ -152,7 +152,7 @@ def read_csv_file(
     if table is None or table.num_columns != len(names) or not table.num_rows:
         return read_csv_bytes(path.read_bytes(), name, required=required, encode=encode)
     none = np.zeros(0, dtype=np.int64)
-    if one_record_per_line(file_blocks(path), table.num_rows):  # the header is row 0
+    if one_record_per_line(file_pieces(path), table.num_rows):  # the header is row 0
         starts, skipped = np.arange(1, table.num_rows + 1, dtype=np.int64), none
     else:
         starts, skipped = record_lines(path.read_bytes())

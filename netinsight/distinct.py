@@ -100,8 +100,11 @@ class Distinct(NamedTuple):
             return pd.Series(
                 pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(categories, ordered=values.ordered))
             )
-        if isinstance(values, _MASKED):  # NumPy data and mask: indexing takes both, without a take's checks
-            return pd.Series(values[self.codes])
+        if isinstance(values, _MASKED):  # NumPy data and mask, each taken by NumPy (pandas' indexing checks are slower)
+            mask = values.isna()
+            kind = np.dtype(values.dtype.numpy_dtype)  # type: ignore[union-attr]
+            data = values.to_numpy(dtype=kind, na_value=kind.type(0))
+            return pd.Series(type(values)(data[self.codes], mask[self.codes]))
         if isinstance(self.values.dtype, np.dtype):  # NumPy data (naive datetimes, numbers, objects)
             return pd.Series(self.values.to_numpy()[self.codes], dtype=self.values.dtype)
         return pd.Series(values.take(self.codes), dtype=self.values.dtype)
@@ -116,6 +119,8 @@ class Distinct(NamedTuple):
         [True, False, True]
         """
         flags = np.asarray(mask, dtype=bool)
+        if not flags.any():  # no value picked: no row either (the usual case for problems)
+            return np.zeros(len(self.codes), dtype=bool)
         picked: np.ndarray[Any, np.dtype[np.bool_]] = flags[self.codes]
         return picked
 

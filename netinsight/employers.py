@@ -5,7 +5,8 @@ fuzzily: case, accents, punctuation, "&" / "and", a leading "The" and legal suff
 "Corp.", "Corporation", "LLC", "Ltd", "GmbH", "& Co" ...) are ignored, so "Acme Corp." =
 "ACME Corporation"; anything else ("Acme" vs "Acme Labs", typos, abbreviations) is a
 different employer. Every target is reported as matched ``exact``, ``normalised`` or ``not
-found`` so a person can check the result.
+found`` so a person can check the result. `employer_codes` codes a log's companies by key,
+once per log, for the analyses that count employers.
 """
 
 from __future__ import annotations
@@ -13,12 +14,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
-__all__ = ["MATCH_KINDS", "match_employers", "normalize_employer"]
+from netinsight.memo import derived, freeze
+
+__all__ = ["MATCH_KINDS", "EmployerCodes", "employer_codes", "match_employers", "normalize_employer"]
 
 #: How a target was matched, best first.
 MATCH_KINDS: Final[tuple[str, ...]] = ("exact", "normalised", "not found")
@@ -62,6 +66,44 @@ def normalize_employer(names: pd.Series[Any] | Sequence[str | None]) -> pd.Serie
     out = keys.to_numpy(dtype=object)[codes] if len(keys) else np.full(len(codes), np.nan, dtype=object)
     out[codes < 0] = np.nan
     return pd.Series(out, index=series.index, dtype="str", name=series.name)
+
+
+class EmployerCodes(NamedTuple):
+    """A log's companies as codes: each row's spelling, and each spelling's employer key."""
+
+    company: npt.NDArray[np.int64]  # each row's spelling (`pandas.factorize` order), -1 without a company
+    spellings: npt.NDArray[np.object_]  # the distinct spellings, as written
+    key: npt.NDArray[np.int64]  # each spelling's key (`pandas.factorize` order of `names`), -1 for an empty key
+    names: npt.NDArray[np.object_]  # the distinct `normalize_employer` keys
+
+    def row_keys(self) -> npt.NDArray[np.int64]:
+        """Each row's employer key code, -1 without one."""
+        out: npt.NDArray[np.int64] = np.append(self.key, -1)[self.company]
+        return out
+
+
+def employer_codes(log: pd.DataFrame) -> EmployerCodes:
+    """The log's ``company`` column coded by spelling and by `normalize_employer` key, once per log (read-only).
+
+    Keys are worked out once per distinct spelling.
+
+    Examples
+    --------
+    >>> log = pd.DataFrame({"company": ["Acme Corp.", None, "ACME Corporation", "Bluefin"]})
+    >>> codes = employer_codes(log)
+    >>> codes.company.tolist(), codes.key.tolist(), codes.names.tolist(), codes.row_keys().tolist()
+    ([0, -1, 1, 2], [0, 0, 1], ['acme', 'bluefin'], [0, -1, 0, 1])
+    """
+    return derived(log, "employer_codes", _employer_codes)
+
+
+def _employer_codes(log: pd.DataFrame) -> EmployerCodes:
+    company, uniques = pd.factorize(log["company"])
+    spellings = np.asarray(uniques, dtype=object)
+    key, names = pd.factorize(normalize_employer(pd.Series(spellings, dtype="str")))
+    out = EmployerCodes(company.astype(np.int64), spellings, key.astype(np.int64), np.asarray(names, dtype=object))
+    freeze(out.company, out.spellings, out.key, out.names)
+    return out
 
 
 def _employer_key(name: str) -> str:

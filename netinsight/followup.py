@@ -3,8 +3,9 @@
 Notes and check-ins are judged against a `netinsight.policy.FollowUpPolicy` (see
 `netinsight.policy` for how windows, hours and business days are counted). The to-do list
 (`todo`, with the 3B7 outreach steps of `netinsight.outreach.outreach_status`) lives in
-`netinsight.todolist` and is reachable from here. Limits: the log is the only record; a note
-or check-in not logged counts as not sent.
+`netinsight.todolist` and is reachable from here. What was sent and when is worked out once
+per log and policy (`follow_up_arrays`, `netinsight.memo`) and shared by the tables that
+count it. Limits: the log is the only record; a note or check-in not logged counts as not sent.
 """
 
 from __future__ import annotations
@@ -16,44 +17,70 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from netinsight.grouparrays import (
-    distinct_per_group,
-    group_codes,
-    group_median_quantile,
-    keyed_table,
-    rate_array,
-    value_codes,
-)
-from netinsight.groups import group_frame, person_key
-from netinsight.memo import bare
+from netinsight.grouparrays import distinct_per_group, group_median_quantile, keyed_table, rate_array
+from netinsight.groupflags import flag_counts
+from netinsight.groups import log_group_codes
+from netinsight.memo import bare, derived, freeze
+from netinsight.memory import without_huge_pages
 from netinsight.outreach import parse_today
-from netinsight.policy import FollowUpPolicy, check_ins, lag_arrays
+from netinsight.people import person_codes
+from netinsight.policy import FollowUpPolicy, check_ins, lag_arrays, lags_within
 from netinsight.todolist import ACTIONS, todo
 
 Flags = dict[str, npt.NDArray[Any]]
 
-__all__ = ["ACTIONS", "follow_up_flags", "follow_up_rates", "todo"]
+__all__ = ["ACTIONS", "follow_up_arrays", "follow_up_flags", "follow_up_rates", "todo"]
 
 
-def _flags(log: pd.DataFrame, pol: FollowUpPolicy, today: object) -> Flags:
-    """`follow_up_flags` as NumPy arrays."""
+def follow_up_arrays(log: pd.DataFrame, *, policy: str | FollowUpPolicy = "standard", today: object = None) -> Flags:
+    """`follow_up_flags` as NumPy arrays (read-only: shared), for analyses that count them their own way.
+
+    What does not depend on `today` (lags, notes on time, check-ins made) is worked out
+    once per log and policy (`netinsight.memo`).
+
+    Examples
+    --------
+    >>> from netinsight import read_log
+    >>> log = read_log(pd.DataFrame({"date": ["2026-03-02"], "contact": ["Ana"], "thank_you_date": ["2026-03-03"]}))
+    >>> follow_up_arrays(log)["on_time"].tolist()
+    [True]
+    """
+    log = bare(log)  # without attrs, which pandas would deep-copy into every intermediate result
+    pol = FollowUpPolicy.parse(policy)
+    made = derived(log, f"follow_up:{pol.thank_you}/{pol.check_in}", lambda frame: _made(frame, pol))
+    if today is None:
+        due = np.ones(len(log), dtype=bool)
+        freeze(due)
+        return {**made, "thank_you_due": due, "check_in_due": due}
+    dates = log["date"].to_numpy(dtype="datetime64[ns]")
+    now = parse_today(today).to_datetime64().astype("datetime64[ns]")
+    _, (note_window, check_in_window) = lags_within(dates, now, [pol.window("thank_you"), pol.window("check_in")])
+    thank_you_due = made["on_time"] | ~note_window
+    check_in_due = made["check_in"] | ~check_in_window
+    out = {
+        **made,
+        "thank_you_due": thank_you_due,
+        "on_time": made["on_time"] & thank_you_due,
+        "check_in_due": check_in_due,
+        "check_in": made["check_in"] & check_in_due,
+    }
+    freeze(*out.values())
+    return out
+
+
+def _made(log: pd.DataFrame, pol: FollowUpPolicy) -> Flags:
+    """What was sent and when, whatever the day: note sent, its lag, on time; check-in made in the window."""
     dates = log["date"].to_numpy(dtype="datetime64[ns]")
     noted = log["thank_you_date"].to_numpy(dtype="datetime64[ns]")
     lag, on_time = lag_arrays(dates, noted, pol.window("thank_you"))
-    check_in = check_ins(dates, log, pol.window("check_in"))
-    thank_you_due = check_in_due = np.ones(len(log), dtype=bool)
-    if today is not None:
-        now = np.full(len(log), parse_today(today).to_datetime64(), dtype="datetime64[ns]")
-        thank_you_due = on_time | ~lag_arrays(dates, now, pol.window("thank_you"))[1]
-        check_in_due = check_in | ~lag_arrays(dates, now, pol.window("check_in"))[1]
-    return {
+    out = {
         "thank_you_sent": ~np.isnat(noted),
-        "thank_you_due": thank_you_due,
-        "on_time": on_time & thank_you_due,
+        "on_time": on_time,
         "lag_days": lag,
-        "check_in_due": check_in_due,
-        "check_in": check_in & check_in_due,
+        "check_in": check_ins(dates, log, pol.window("check_in")),
     }
+    freeze(*out.values())
+    return out
 
 
 def follow_up_flags(
@@ -88,10 +115,12 @@ def follow_up_flags(
     >>> follow_up_flags(log)[["thank_you_sent", "on_time", "lag_days"]].values.tolist()
     [[True, True, 1.0], [False, False, nan]]
     """
-    log = bare(log)  # without attrs, which pandas would deep-copy into every intermediate result
-    return pd.DataFrame(_flags(log, FollowUpPolicy.parse(policy), today))
+    flags = follow_up_arrays(log, policy=policy, today=today)
+    columns = ("thank_you_sent", "thank_you_due", "on_time", "lag_days", "check_in_due", "check_in")
+    return pd.DataFrame({c: flags[c] for c in columns})
 
 
+@without_huge_pages()
 def follow_up_rates(
     log: pd.DataFrame,
     *,
@@ -137,21 +166,19 @@ def follow_up_rates(
     [[3, 2, 1, 0.333, 2.5]]
     """
     log = bare(log)  # without attrs, which pandas would deep-copy into every intermediate result
-    keys, kf = group_frame(log, by)
     pol = FollowUpPolicy.parse(policy)
-    flags = _flags(log, pol, today)
-    group, out = group_codes(kf)
+    flags = follow_up_arrays(log, policy=pol, today=today)
+    keys, group, out = log_group_codes(log, by)
     if not keys and not len(out):
         out = pd.DataFrame(index=range(1))  # an empty log still gives its one row of zeros
     n = len(out)
-    person = value_codes(person_key(log))
-    person[person < 0] = person.max() + 1 if len(person) else 0  # rows without a person are one more "person"
+    person = person_codes(log)
+    person = np.where(person < 0, person.max() + 1 if len(person) else 0, person)  # no person: one more "person"
     contacts, repeats = distinct_per_group(group, person, n)
-    counts = {
-        name: np.bincount(group[flags[flag]], minlength=n).astype(np.int64)
-        for name, flag in (("thank_you_sent", "thank_you_sent"), ("thank_you_due", "thank_you_due"),
-                           ("on_time", "on_time"), ("check_in_due", "check_in_due"), ("check_ins", "check_in"))
-    }  # fmt: skip
+    names = ("thank_you_sent", "thank_you_due", "on_time", "check_in_due", "check_ins")
+    flagged = flag_counts(group, [flags[f] for f in ("thank_you_sent", "thank_you_due", "on_time", "check_in_due",
+                                                     "check_in")], n)  # fmt: skip
+    counts = dict(zip(names, flagged, strict=True))
     interviews = np.bincount(group, minlength=n).astype(np.int64)
     median, p90 = group_median_quantile(group, flags["lag_days"], n, 0.9)
     return keyed_table(

@@ -3,17 +3,22 @@
 `group_codes` numbers the groups of a key frame in the order ``DataFrame.groupby(sort=True,
 dropna=False, observed=True)`` gives them (a missing key is a group of its own, last), so an
 analysis can aggregate with `numpy.bincount` and friends and only build the small final
-table with pandas. The other helpers take those codes. Limits: keys are compared as pandas
-compares them (categories in their category order, text as text); codes are ``int64``.
+table with pandas (`level_codes` does the same for keys already factorized). The other helpers
+take those codes (`group_median_quantile` is `netinsight.groupmedians`'; flags are counted by
+`netinsight.groupflags`). Limits: keys are compared as pandas compares them (categories in
+their category order, text as text); codes are ``int64``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
+
+from netinsight.groupmedians import group_median_quantile
 
 __all__ = [
     "dense_codes",
@@ -22,6 +27,7 @@ __all__ = [
     "group_extremes",
     "group_median_quantile",
     "keyed_table",
+    "level_codes",
     "rate_array",
     "value_codes",
 ]
@@ -72,24 +78,56 @@ def group_codes(frame: pd.DataFrame) -> tuple[IntArray, pd.DataFrame]:
     >>> codes.tolist(), keys["k"].tolist()
     ([1, 2, 0, 1], ['a', 'b', nan])
     """
-    n = len(frame)
-    columns = list(frame.columns)
+    levels = [pd.factorize(frame[col], sort=True, use_na_sentinel=False) for col in frame.columns]
+    return level_codes(levels, list(frame.columns), len(frame))
+
+
+def level_codes(
+    levels: Sequence[tuple[npt.NDArray[np.integer[Any]], pd.Index[Any]]], columns: Sequence[str], n: int
+) -> tuple[IntArray, pd.DataFrame]:
+    """`group_codes` of keys already factorized: one ``(codes, uniques)`` per key, as from
+    ``pandas.factorize(values, sort=True, use_na_sentinel=False)``.
+
+    Parameters
+    ----------
+    levels
+        Per key: the code of each of the `n` rows (every code used), and the key value of
+        each code (sorted, a missing value last). Not modified.
+    columns
+        The name of each key.
+    n
+        The number of rows.
+
+    Returns
+    -------
+    codes, keys
+        As `group_codes`.
+
+    Examples
+    --------
+    >>> codes, keys = level_codes([pd.factorize(pd.Series(["b", "a", "b"]), sort=True)], ["k"], 3)
+    >>> codes.tolist(), keys["k"].tolist()
+    ([1, 0, 1], ['a', 'b'])
+    """
+    columns = list(columns)
     if not columns:
         return np.zeros(n, dtype=np.int64), pd.DataFrame(index=range(1 if n else 0))
     combined = np.zeros(n, dtype=np.int64)
     size = 1
-    levels: list[pd.Index[Any]] = []
-    for col in columns:
-        codes, uniques = pd.factorize(frame[col], sort=True, use_na_sentinel=False)
+    kept: list[pd.Index[Any]] = []
+    for codes, uniques in levels:
         if size * max(len(uniques), 1) >= 2**62:  # keep the mixed-radix code in int64
             combined, used = dense_codes(combined, size)
             size = len(used)
-            levels = [_GroupLevels(levels, used)]  # type: ignore[list-item]
-        combined = combined * len(uniques) + codes
+            kept = [_GroupLevels(kept, used)]  # type: ignore[list-item]
+        combined = combined * len(uniques) + codes if kept else codes.astype(np.int64, copy=False)
         size *= len(uniques)
-        levels.append(uniques)
-    group, used = dense_codes(combined, max(size, 1))
-    return group, pd.DataFrame(_decode(levels, columns, used), index=range(len(used)))
+        kept.append(uniques)
+    if len(kept) == 1 and not isinstance(kept[0], _GroupLevels):  # one key: its codes are the groups
+        group, used = combined, np.arange(size, dtype=np.int64)
+    else:
+        group, used = dense_codes(combined, max(size, 1))
+    return group, pd.DataFrame(_decode(kept, columns, used), index=range(len(used)))
 
 
 class _GroupLevels:
@@ -145,12 +183,13 @@ def distinct_per_group(group: IntArray, codes: IntArray, n_groups: int) -> tuple
     home = np.full(width, -1, dtype=np.int64)
     home[codes] = group  # one of each code's groups (whichever write wins)
     at_home = group == home[codes]
-    per_code = np.bincount(codes[at_home], minlength=width)
+    everyone_home = bool(at_home.all())
+    per_code = np.bincount(codes if everyone_home else codes[at_home], minlength=width)
     present = per_code > 0
     distinct = np.bincount(home[present], minlength=n_groups)
     repeated = np.bincount(home[per_code > 1], minlength=n_groups)
     away = ~at_home
-    if away.any():
+    if not everyone_home:
         pair_codes, uniques = pd.factorize(group[away] * width + codes[away])
         owner = uniques // width
         distinct += np.bincount(owner, minlength=n_groups)
@@ -179,46 +218,6 @@ def group_extremes(
     np.maximum.at(high, group[known], ints[known])
     low[low == np.iinfo(np.int64).max] = nat
     return low.view(values.dtype), high.view(values.dtype)
-
-
-def group_median_quantile(
-    group: IntArray, values: FloatArray, n_groups: int, q: float
-) -> tuple[FloatArray, FloatArray]:
-    """Each group's median and `q` quantile of its non-NaN values (NaN for a group without any).
-
-    Bit for bit as pandas' groupby ``median`` (the mean of the two middle values) and
-    ``quantile(q)`` (linear interpolation). With few groups each group's order statistics are
-    selected (`numpy.partition`), with many the values are sorted once.
-
-    Examples
-    --------
-    >>> median, q90 = group_median_quantile(np.array([1, 0, 1, 1, 1]), np.array([3.0, 2.0, np.nan, 1.0, 0.0]), 3, 0.9)
-    >>> median.tolist(), q90.round(3).tolist()
-    ([2.0, 1.0, nan], [2.0, 2.6, nan])
-    """
-    known = ~np.isnan(values)
-    v, g = (values, group) if known.all() else (values[known], group[known])
-    count = np.bincount(g, minlength=n_groups).astype(np.int64)
-    start = np.cumsum(count) - count
-    low = np.floor(q * np.maximum(count - 1, 0)).astype(np.int64)
-    wanted = np.stack([np.maximum(count - 1, 0) // 2, count // 2, low, np.minimum(low + 1, np.maximum(count - 1, 0))])
-    small = np.int16 if n_groups < 2**15 else np.int64  # 16-bit keys sort by radix
-    if n_groups > 64:
-        order = np.argsort(v, kind="stable")
-        arranged = v[order[np.argsort(g[order].astype(small), kind="stable")]]
-    else:
-        arranged = v[np.argsort(g.astype(small), kind="stable")] if n_groups > 1 else v.copy()
-        for k in np.flatnonzero(count):
-            part = arranged[start[k] : start[k] + count[k]]
-            part.partition(np.unique(wanted[:, k]))  # the order statistics in place, in the copy
-    last = max(len(arranged) - 1, 0)
-    picked = arranged if len(arranged) else np.zeros(1)
-    at = [picked[np.minimum(start + w, last)] for w in wanted]
-    has = count > 0
-    median = np.where(has, (at[0] + at[1]) / 2, np.nan)
-    frac = (q * np.maximum(count - 1, 0).astype(np.float64)) % 1
-    quantile = np.where(has, np.where(frac == 0, at[2], at[2] + (at[3] - at[2]) * frac), np.nan)
-    return median, quantile
 
 
 def value_codes(values: pd.Series[Any]) -> IntArray:

@@ -1,10 +1,11 @@
 """Text group labels as integer codes, with unduplicated counts, medians and modes: the cohort tables' engine.
 
-Group keys are turned into text labels once per distinct value (`key_labels`, `group_codes`),
-rows carry integer group codes in the sorted order of the labels, and counts, unduplicated
-counts (`distinct_pairs`), medians (`group_medians`) and most common members (`group_modes`)
-are computed on those integers. So a cohort of a million interviews is grouped in a few
-vectorised passes, and a log of a hundred in a few NumPy calls. Limits: group labels are text
+Group keys are turned into text labels once per distinct value (`key_labels`, `group_codes`;
+`labelled_codes` and `labelled_groups` for keys already factorized), rows carry integer group
+codes in the sorted order of the labels, and counts, unduplicated counts (`distinct_pairs`,
+`distinct_counts`), medians (`group_medians`, from `netinsight.groupmedians`) and most common
+members (`group_modes`) are computed on those integers. So a cohort of a million interviews is
+grouped in a few vectorised passes, and a log of a hundred in a few NumPy calls. Limits: group labels are text
 (missing or blank keys are one group, `NOT_RECORDED`), sorted as Python sorts strings; the
 helpers never skip missing values (drop them first).
 """
@@ -18,7 +19,20 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-__all__ = ["NOT_RECORDED", "distinct_pairs", "group_codes", "group_medians", "group_modes", "key_labels"]
+from netinsight.groupmedians import group_medians, histogram_medians
+
+__all__ = [
+    "NOT_RECORDED",
+    "distinct_counts",
+    "distinct_pairs",
+    "group_codes",
+    "group_medians",
+    "group_modes",
+    "histogram_medians",
+    "key_labels",
+    "labelled_codes",
+    "labelled_groups",
+]
 
 #: The label of a group whose key is missing in the log.
 NOT_RECORDED: Final = "(not recorded)"
@@ -51,7 +65,30 @@ def key_labels(values: pd.Series[Any]) -> tuple[Codes, npt.NDArray[np.object_]]:
     >>> codes.tolist(), labels.tolist()
     ([2, 1, 0, 1, 0], ['(not recorded)', 'A', 'B'])
     """
-    codes, uniques = pd.factorize(values)
+    return labelled_codes(*pd.factorize(values))
+
+
+def labelled_codes(codes: npt.NDArray[np.integer[Any]], uniques: Any) -> tuple[Codes, npt.NDArray[np.object_]]:
+    """`key_labels` of values already factorized (as by `pandas.factorize`; code -1: missing).
+
+    Parameters
+    ----------
+    codes
+        The code of each value (-1 for a missing one). Not modified.
+    uniques
+        The value of each code (any dtype, missing values allowed).
+
+    Returns
+    -------
+    codes, labels
+        As `key_labels`.
+
+    Examples
+    --------
+    >>> codes, labels = labelled_codes(np.array([0, 1, 2, -1]), pd.Index(["b ", "a", None]))
+    >>> codes.tolist(), labels.tolist()
+    ([2, 1, 0, 0], ['(not recorded)', 'a', 'b'])
+    """
     text = pd.Series(uniques).astype("string").str.strip()
     labels = text.mask(text.eq("") | text.isna(), NOT_RECORDED).to_numpy(dtype=object)
     if (codes < 0).any():
@@ -61,7 +98,10 @@ def key_labels(values: pd.Series[Any]) -> tuple[Codes, npt.NDArray[np.object_]]:
     order = np.argsort(distinct, kind="stable")
     rank = np.empty(len(order), dtype=np.int64)
     rank[order] = np.arange(len(order))
-    return rank[merged][codes], distinct[order]
+    code_rank = rank[merged]
+    if np.array_equal(code_rank, np.arange(len(code_rank))):  # the values' codes are the labels' already
+        return np.asarray(codes, dtype=np.int64), distinct[order]
+    return code_rank[codes], distinct[order]
 
 
 def _dense(codes: Codes, size: int) -> tuple[Codes, Codes]:
@@ -102,11 +142,42 @@ def group_codes(frame: pd.DataFrame, keys: Sequence[str]) -> tuple[Codes, pd.Dat
     >>> codes.tolist(), labels.values.tolist()
     ([2, 1, 2, 0], [['(not recorded)', '2027'], ['A', '2028'], ['B', '2027']])
     """
-    codes = np.zeros(len(frame), dtype=np.int64)
-    size = 1 if len(frame) else 0
+    return labelled_groups([key_labels(frame[k]) for k in keys], keys, len(frame))
+
+
+def labelled_groups(
+    levels: Sequence[tuple[Codes, npt.NDArray[np.object_]]], keys: Sequence[str], n: int
+) -> tuple[Codes, pd.DataFrame]:
+    """`group_codes` of keys already labelled: one `key_labels` result per key.
+
+    Parameters
+    ----------
+    levels
+        Per key: the code of each of the `n` rows and the sorted labels (from `key_labels`).
+    keys
+        The name of each key.
+    n
+        The number of rows.
+
+    Returns
+    -------
+    codes, labels
+        As `group_codes`.
+
+    Examples
+    --------
+    >>> codes, labels = labelled_groups([key_labels(pd.Series(["b", "a", "b"]))], ["k"], 3)
+    >>> codes.tolist(), labels["k"].tolist()
+    ([1, 0, 1], ['a', 'b'])
+    """
+    if len(levels) == 1 and n:  # one key: its codes are the groups when every label is used
+        key_codes, labels = levels[0]
+        if np.count_nonzero(np.bincount(key_codes, minlength=len(labels))) == len(labels):
+            return key_codes, pd.DataFrame({keys[0]: labels}, index=pd.RangeIndex(len(labels)), columns=list(keys))
+    codes = np.zeros(n, dtype=np.int64)
+    size = 1 if n else 0
     columns: list[npt.NDArray[np.object_]] = []
-    for k in keys:
-        key_codes, labels = key_labels(frame[k])
+    for key_codes, labels in levels:
         codes, kept = _dense(codes * len(labels) + key_codes, size * len(labels))
         columns = [c[kept // len(labels)] for c in columns]
         columns.append(labels[kept % len(labels)])
@@ -157,53 +228,28 @@ def distinct_pairs(groups: Codes, members: Codes) -> tuple[Codes, Codes, Codes]:
     return found // width, found % width - 1, rows.astype(np.int64)
 
 
-def group_medians(groups: Codes, values: npt.NDArray[Any], n_groups: int) -> npt.NDArray[np.float64]:
-    """The median of `values` in each group (missing for a group without values).
+def distinct_counts(groups: Codes, members: Codes, n_groups: int) -> Codes:
+    """How many distinct members each of `n_groups` groups has: ``numpy.bincount`` of `distinct_pairs`' groups.
 
-    As ``Series.groupby(groups).median()``: the middle value, or the mean of the two middle
-    values, in float64.
-
-    Parameters
-    ----------
-    groups
-        The group code of each value (0 to ``n_groups - 1``).
-    values
-        Numbers without missing values.
-    n_groups
-        The number of groups.
-
-    Returns
-    -------
-    numpy.ndarray
-        ``n_groups`` medians (float64; NaN where a group has no value).
+    Without the pairs' row counts, a (group, member) table of flags does where a table of counts
+    would be too large.
 
     Examples
     --------
-    >>> group_medians(np.array([0, 1, 0, 0, 1]), np.array([3, 1, 1, 2, 4]), 3).tolist()
-    [2.0, 2.5, nan]
+    >>> distinct_counts(np.array([0, 0, 1, 0, 1]), np.array([5, 5, 5, 2, -1]), 3).tolist()
+    [2, 2, 0]
     """
-    numbers = np.asarray(values, dtype=np.float64)
-    sizes = np.bincount(groups, minlength=n_groups)
-    out = np.full(n_groups, np.nan)
-    has = sizes > 0
-    if not has.any():
-        return out
-    lo_rank, hi_rank = ((sizes - 1) // 2)[has], (sizes // 2)[has]
-    low = float(numbers.min())
-    span = float(numbers.max()) - low + 1
-    if span * n_groups <= 2 * len(numbers) + 65536 and np.array_equal(numbers, np.floor(numbers)):
-        # small whole numbers (counts, depths): the k-th value from a histogram per group, no sort
-        width = int(span)
-        hist = np.bincount(groups * width + (numbers - low).astype(np.int64), minlength=n_groups * width)
-        cum = hist.reshape(n_groups, width)[has].cumsum(axis=1)
-        first = low + (cum <= lo_rank[:, None]).sum(axis=1)
-        second = low + (cum <= hi_rank[:, None]).sum(axis=1)
-    else:
-        ordered = numbers[np.lexsort((numbers, groups))]
-        starts = (np.cumsum(sizes) - sizes)[has]
-        first, second = ordered[starts + lo_rank], ordered[starts + hi_rank]
-    out[has] = (first + second) / 2
-    return out
+    if len(groups) == 0:
+        return np.zeros(n_groups, dtype=np.int64)
+    shifted = np.asarray(members, dtype=np.int64) + 1
+    width = int(shifted.max()) + 1
+    size = n_groups * width
+    if size > 32 * len(groups) + 65536:
+        return np.bincount(distinct_pairs(groups, members)[0], minlength=n_groups)
+    seen = np.zeros(size, dtype=bool)
+    seen[np.asarray(groups, dtype=np.int64) * width + shifted] = True
+    counts: Codes = np.count_nonzero(seen.reshape(n_groups, width), axis=1).astype(np.int64)
+    return counts
 
 
 def group_modes(pair_groups: Codes, pair_members: Codes, rows: Codes, member_rank: Codes, n_groups: int) -> Codes:

@@ -1,9 +1,10 @@
 """Grouping helpers shared by the analyses: `by` keys, person keys, rates and period checks.
 
-Every analysis that takes ``by=`` groups through `group_frame`, counts people with
-`person_key` and divides with `rate`, so groups, people and rates mean the same thing in
-every table. Limits: the derived periods are only ``"month"`` and ``"week"`` (Monday
-start), both taken from ``date``.
+Every analysis that takes ``by=`` groups through `group_frame` (or its codes, `key_codes`,
+`log_group_codes` and `log_group_labels`, worked out once per log with `netinsight.memo`),
+counts people with `person_key` and divides with `rate`, so groups, people and rates mean
+the same thing in every table. Limits: the derived periods are only ``"month"`` and
+``"week"`` (Monday start), both taken from ``date``.
 """
 
 from __future__ import annotations
@@ -11,12 +12,29 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Final
 
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
+from netinsight.grouparrays import level_codes
+from netinsight.groupcodes import labelled_codes, labelled_groups
+from netinsight.memo import derived, freeze
 from netinsight.people import person_codes
-from netinsight.periods import period_labels
+from netinsight.periods import period_codes, period_labels
 
-__all__ = ["DERIVED_PERIODS", "by_keys", "check_period", "group_frame", "person_key", "rate"]
+__all__ = [
+    "DERIVED_PERIODS",
+    "by_keys",
+    "check_period",
+    "group_frame",
+    "key_codes",
+    "log_group_codes",
+    "log_group_labels",
+    "person_key",
+    "rate",
+]
+
+IntArray = npt.NDArray[np.int64]
 
 #: Periods `by` may name without the log having such a column, derived from ``date``.
 DERIVED_PERIODS: Final[dict[str, str]] = {"month": "%Y-%m", "week": "week"}
@@ -76,6 +94,13 @@ def group_frame(log: pd.DataFrame, by: str | Sequence[str] | None) -> tuple[list
     >>> keys, frame.values.tolist()
     (['month', 'week'], [['2026-01', '2026-01-05'], ['2026-02', '2026-02-09']])
     """
+    keys = _checked_keys(log, by)
+    columns = {k: log[k] if k in log.columns else period_labels(log["date"], k) for k in keys}
+    return keys, pd.DataFrame(columns, index=log.index)
+
+
+def _checked_keys(log: pd.DataFrame, by: str | Sequence[str] | None) -> list[str]:
+    """The `by` keys, each a log column or a derived period (a clear KeyError otherwise)."""
     keys = by_keys(by)
     missing = [k for k in keys if k not in log.columns and k not in DERIVED_PERIODS]
     if missing:
@@ -84,8 +109,89 @@ def group_frame(log: pd.DataFrame, by: str | Sequence[str] | None) -> tuple[list
             f"'month' and 'week' are derived from 'date'."
         )
         raise KeyError(msg)
-    columns = {k: log[k] if k in log.columns else period_labels(log["date"], k) for k in keys}
-    return keys, pd.DataFrame(columns, index=log.index)
+    return keys
+
+
+def key_codes(log: pd.DataFrame, key: str) -> tuple[IntArray, pd.Index[Any]]:
+    """The `group_frame` column of `key` as sorted codes and values, worked out once per log (read-only).
+
+    As ``pandas.factorize(group_frame(log, key)[1][key], sort=True, use_na_sentinel=False)``:
+    a missing value is the last code. Months and weeks are coded from the dates without
+    making their text per row (`netinsight.periods.period_codes`).
+
+    Examples
+    --------
+    >>> from netinsight import read_log
+    >>> log = read_log(pd.DataFrame({"date": ["2026-02-07", "2026-01-11"], "contact": ["Ana", "Ben"]}))
+    >>> codes, values = key_codes(log, "month")
+    >>> codes.tolist(), values.tolist()
+    ([1, 0], ['2026-01', '2026-02'])
+    """
+    (key,) = _checked_keys(log, key)
+    return derived(log, f"key_codes:{key}", lambda frame: _key_codes(frame, key))
+
+
+def _key_codes(log: pd.DataFrame, key: str) -> tuple[IntArray, pd.Index[Any]]:
+    if key in log.columns:
+        codes, uniques = pd.factorize(log[key], sort=True, use_na_sentinel=False)
+    else:
+        codes, uniques = period_codes(log["date"], key)
+    codes = codes.astype(np.int64, copy=False)
+    freeze(codes)
+    return codes, uniques
+
+
+def log_group_codes(log: pd.DataFrame, by: str | Sequence[str] | None) -> tuple[list[str], IntArray, pd.DataFrame]:
+    """The `by` keys, and `netinsight.grouparrays.group_codes` of their `group_frame`, once per log.
+
+    The codes are read-only and the key table is shared: do not modify them.
+
+    Examples
+    --------
+    >>> from netinsight import read_log
+    >>> log = read_log(pd.DataFrame({"date": ["2026-02-07", "2026-01-11"], "contact": ["Ana", "Ben"]}))
+    >>> keys, codes, table = log_group_codes(log, "month")
+    >>> keys, codes.tolist(), table["month"].tolist()
+    (['month'], [1, 0], ['2026-01', '2026-02'])
+    """
+    keys = _checked_keys(log, by)
+
+    def compute(frame: pd.DataFrame) -> tuple[IntArray, pd.DataFrame]:
+        codes, table = level_codes([key_codes(frame, k) for k in keys], keys, len(frame))
+        freeze(codes)
+        return codes, table
+
+    codes, table = derived(log, f"group_codes:{keys}", compute)
+    return keys, codes, table
+
+
+def log_group_labels(log: pd.DataFrame, by: str | Sequence[str] | None) -> tuple[list[str], IntArray, pd.DataFrame]:
+    """The `by` keys, and `netinsight.groupcodes.group_codes` (text labels) of their `group_frame`, once per log.
+
+    The codes are read-only and the label table is shared: do not modify them.
+
+    Examples
+    --------
+    >>> from netinsight import read_log
+    >>> log = read_log(pd.DataFrame({"date": ["2026-02-07", "2026-01-11"], "contact": ["Ana", "Ben"],
+    ...                              "program": ["Law", None]}))
+    >>> keys, codes, labels = log_group_labels(log, "program")
+    >>> keys, codes.tolist(), labels["program"].tolist()
+    (['program'], [1, 0], ['(not recorded)', 'Law'])
+    """
+    keys = _checked_keys(log, by)
+
+    def compute(frame: pd.DataFrame) -> tuple[IntArray, pd.DataFrame]:
+        levels = [labelled_codes(*key_codes(frame, k)) for k in keys]
+        if len(levels) == 1 and len(frame):  # every value is used, so is every label: the codes are the groups
+            codes, labels = levels[0][0], pd.DataFrame({keys[0]: levels[0][1]}, index=pd.RangeIndex(len(levels[0][1])))
+        else:
+            codes, labels = labelled_groups(levels, keys, len(frame))
+        freeze(codes)
+        return codes, labels
+
+    codes, labels = derived(log, f"group_labels:{keys}", compute)
+    return keys, codes, labels
 
 
 def person_key(log: pd.DataFrame) -> pd.Series[Any]:

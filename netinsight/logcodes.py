@@ -2,9 +2,9 @@
 
 `code_log` keys every distinct name and id once (never per row), then gives each row's
 contact and introducer a person code with integer passes (dense pair codes, scatters and
-bincounts, no per-row strings, no hash lookups of strings). Used by `netinsight.people`
-and `netinsight.peoplecodes`. Limits: the date order of the rows is stable, missing
-dates last.
+bincounts, no per-row strings, no hash lookups of strings); node ids stay codes until
+`CodedLog.node_ids` joins them (`netinsight.personids`). Used by `netinsight.people` and
+`netinsight.peoplecodes`. Limits: the date order of the rows is stable, missing dates last.
 """
 
 from __future__ import annotations
@@ -17,12 +17,13 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from netinsight.memo import bare, freeze, kept
-from netinsight.names import id_key, name_key
+from netinsight.names import name_key
+from netinsight.pairs import first_codes, grouped, sorted_first_codes
+from netinsight.personids import distinct_id_keys, id_parts, join_ids
 from netinsight.tables import text_series
-from netinsight.textcodes import TextCodes, encode_texts, large_text, take_or_null
+from netinsight.textcodes import TextCodes, encode_texts, large_text
 
 __all__ = [
     "CodedLog",
@@ -36,9 +37,6 @@ __all__ = [
 
 IntArray = npt.NDArray[np.int64]
 _LAST: Final = np.iinfo(np.int64).max
-#: Ids that `netinsight.names.id_key` leaves as they are: ASCII without capitals, spaces at
-#: the ends, a scheme, ``mailto:``, ``www.``, a query or a trailing slash.
-_CHANGED_BY_ID_KEY: Final = r"[A-Z?#]|^(?:mailto:|https?://|www\.)|/$|^[\x00-\x20\x7f]|[\x00-\x20\x7f]$"
 
 
 @dataclass(frozen=True)
@@ -50,14 +48,31 @@ class CodedLog:
     owner_names: npt.NDArray[np.object_]
     person: IntArray  # person code of each kept row
     introducer: IntArray  # person code of each kept row's introducer, -1 when reached directly
-    ids: pa.Array  # the node id of each person code (text)
+    introduced_only: npt.NDArray[np.bool_]  # per person code: only named as an introducer, never interviewed
+    id_head: IntArray  # each person code's node id: a head (in `id_heads`) and a tail (in `id_tails`)
+    id_tail: IntArray
+    id_heads: pa.Array  # "id:", "owner:", then each owner and "/"
+    id_tails: pa.Array  # the id keys, the name keys, then the owners
     by_date: IntArray  # positions in `rows` in date order (stable, missing dates last)
+    rank: IntArray  # each kept row's place in `by_date`
+    stamp: IntArray  # each kept row's date in nanoseconds, missing dates as the largest int64
     contact_name: TextCodes  # the log's contact names as codes (one per log row)
     intro_name: TextCodes  # the log's introducer names as codes (one per log row)
 
+    @property
+    def ids(self) -> pa.Array:
+        """The node id of each person code (``large_string``)."""
+        return self.node_ids(np.arange(len(self.id_head)), np.zeros(0, dtype=np.int64))
 
-def _large(text: str) -> pa.Scalar:
-    return pa.scalar(text, pa.large_string())
+    def node_ids(self, persons: IntArray, roots: IntArray) -> pa.Array:
+        """The node ids of owners' roots (`roots`: owner codes), then of `persons` (person codes), in one join.
+
+        A person is ``id:`` and their id key, or their owner, ``/`` and their name key; a
+        root is ``owner:`` and the owner.
+        """
+        head = np.concatenate([np.ones(len(roots), dtype=np.int64), self.id_head[persons]])
+        tail = np.concatenate([len(self.id_tails) - len(self.owner_names) + roots, self.id_tail[persons]])
+        return join_ids(self.id_heads, head, self.id_tails, tail)
 
 
 def _factorize(values: pd.Series[Any]) -> tuple[IntArray, npt.NDArray[np.object_]]:
@@ -69,9 +84,10 @@ def _factorize(values: pd.Series[Any]) -> tuple[IntArray, npt.NDArray[np.object_
 def column_codes(log: pd.DataFrame, columns: Sequence[str]) -> list[TextCodes]:
     """The dictionary codes of text columns of a log: those kept for it (`netinsight.memo`), else encoded.
 
-    `netinsight.read_log` may hand over codes it made while reading; the others are encoded
-    together (`netinsight.textcodes.encode_texts`: large ones side by side on threads) and not
-    kept (each is needed once, and a million codes take 8 MB).
+    `netinsight.read_log` may hand over codes it made while reading (their values may repeat or
+    hold a missing value: they are tidied to distinct values, missing as -1, as encoded); the
+    others are encoded together (`netinsight.textcodes.encode_texts`: large ones side by side on
+    threads) and not kept (each is needed once, and a million codes take 8 MB).
 
     Examples
     --------
@@ -84,7 +100,15 @@ def column_codes(log: pd.DataFrame, columns: Sequence[str]) -> list[TextCodes]:
     frame = bare(log)
     todo = [column for column, text in zip(columns, found, strict=True) if text is None]
     encoded = iter(encode_texts([frame[column] for column in todo]))
-    return [text if text is not None else next(encoded) for text in found]
+    return [_tidy(text) if text is not None else next(encoded) for text in found]
+
+
+def _tidy(text: TextCodes) -> TextCodes:
+    """Codes handed over as `encode_text` gives them: distinct values, missing as -1 (the same object when they are)."""
+    at, values = pd.factorize(text_series(large_text(text.values)))
+    if len(values) == len(text.values):  # distinct, none missing
+        return text
+    return TextCodes(np.append(at, -1).astype(np.int64)[text.codes], large_text(values))
 
 
 def merge_codes(parts: Sequence[TextCodes]) -> tuple[list[IntArray], pa.Array]:
@@ -112,29 +136,6 @@ def merge_codes(parts: Sequence[TextCodes]) -> tuple[list[IntArray], pa.Array]:
     return codes, large_text(values)
 
 
-def distinct_id_keys(ids: pa.Array) -> pa.Array:
-    """`netinsight.names.id_key` of distinct ids, calling it only for ids it would change.
-
-    Examples
-    --------
-    >>> distinct_id_keys(pa.array(["ana@x.example", "MAILTO:Bo@y.example", " ", "li.com/in/cy/"])).to_pylist()
-    ['ana@x.example', 'bo@y.example', None, 'li.com/in/cy']
-    """
-    ids = large_text(ids)
-    plain = pc.and_(
-        pc.and_(pc.string_is_ascii(ids), pc.greater(pc.utf8_length(ids), 0)),
-        pc.invert(pc.match_substring_regex(ids, _CHANGED_BY_ID_KEY)),
-    ).fill_null(False)
-    if pc.all(plain).as_py() is not False:
-        return ids
-    changed = np.flatnonzero(~plain.to_numpy(zero_copy_only=False))
-    keys = id_key(text_series(ids.take(pa.array(changed))))
-    at = np.full(len(ids), -1, dtype=np.int64)
-    at[changed] = np.arange(len(changed))
-    fixed = large_text(keys.array).take(pa.array(np.maximum(at, 0)))
-    return pc.if_else(pa.array(at >= 0), fixed, ids)
-
-
 def date_order(dates: npt.NDArray[np.datetime64]) -> IntArray:
     """Positions in stable date order, missing dates last (as ``numpy.argsort(kind="stable")``).
 
@@ -145,52 +146,33 @@ def date_order(dates: npt.NDArray[np.datetime64]) -> IntArray:
     >>> date_order(np.array(["2026-01-02", "NaT", "2026-01-01", "2026-01-02"], dtype="datetime64[ns]")).tolist()
     [2, 0, 3, 1]
     """
-    stamp = dates.astype("datetime64[ns]").view(np.int64).copy()
-    stamp[np.isnat(dates)] = _LAST
-    return stable_order(stamp)
+    return stable_order(_stamps(dates))
+
+
+def _stamps(dates: npt.NDArray[np.datetime64]) -> IntArray:
+    """Dates as nanoseconds, missing dates as the largest int64 (a new array)."""
+    ns = dates.astype("datetime64[ns]", copy=False)
+    return np.where(np.isnat(ns), _LAST, ns.view(np.int64))
 
 
 def stable_order(key: IntArray) -> IntArray:
     """Positions in stable order of integer keys (as ``numpy.argsort(kind="stable")``).
 
     Keys are ranked once; when there are at most 65,536 distinct keys the ranks are sorted
-    by radix, which beats a merge sort on a million rows.
+    by radix, which beats a merge sort on a million rows. Keys that already are small codes
+    (from 0 to 65,535) are sorted by radix as they are.
 
     Examples
     --------
     >>> stable_order(np.array([3, 1, 3, 2])).tolist()
     [1, 3, 0, 2]
     """
+    if len(key) and int(key.min()) >= 0 and int(key.max()) < 1 << 16:
+        return np.argsort(key.astype(np.uint16), kind="stable").astype(np.int64, copy=False)
     rank, distinct = pd.factorize(key, sort=True)
     if len(distinct) <= 1 << 16:
-        return np.argsort(rank.astype(np.uint16), kind="stable").astype(np.int64)
-    return np.argsort(key, kind="stable").astype(np.int64)
-
-
-def _ids_text(
-    person_key: IntArray,
-    n_ids: int,
-    id_keys: pa.Array,
-    pair_values: IntArray,
-    n_keys: int,
-    owner_names: npt.NDArray[np.object_],
-    keys: pa.Array,
-) -> pa.Array:
-    """The node id of each person key: ``id:<id key>``, else ``<owner>/<name key>``.
-
-    Each kind is joined on its own people only, then one take puts them in order.
-    """
-    is_id = person_key < n_ids
-    by_id, by_name = np.flatnonzero(is_id), np.flatnonzero(~is_id)
-    pair = pair_values[person_key[by_name] - n_ids] if len(by_name) else np.zeros(0, np.int64)
-    with_id = pc.binary_join_element_wise(_large("id:"), take_or_null(id_keys, person_key[by_id]), _large(""))
-    with_name = pc.binary_join_element_wise(
-        take_or_null(large_text(owner_names), pair // n_keys), take_or_null(keys, pair % n_keys), _large("/")
-    )
-    at = np.empty(len(person_key), dtype=np.int64)
-    at[by_id] = np.arange(len(by_id))
-    at[by_name] = len(by_id) + np.arange(len(by_name))
-    return take_or_null(pa.concat_arrays([with_id, with_name]), at)
+        return np.argsort(rank.astype(np.uint16), kind="stable").astype(np.int64, copy=False)
+    return np.argsort(key, kind="stable").astype(np.int64, copy=False)
 
 
 def code_log(log: pd.DataFrame) -> CodedLog:
@@ -231,12 +213,14 @@ def code_log(log: pd.DataFrame) -> CodedLog:
     n_ids, n_keys = len(id_keys), max(len(keys), 1)
     # dense codes of (owner, name key): the contacts' pairs first, then pairs only introducers have
     has_key, has_intro = contact_key >= 0, intro_key >= 0
-    pair_codes, pair_values = pd.factorize(
-        np.concatenate(
-            [owner[has_key] * n_keys + contact_key[has_key], owner[has_intro] * n_keys + intro_key[has_intro]]
-        )
+    packed = np.concatenate(
+        [owner[has_key] * n_keys + contact_key[has_key], owner[has_intro] * n_keys + intro_key[has_intro]]
     )
-    pair_values = np.asarray(pair_values, dtype=np.int64)
+    if grouped(owner):  # a log written owner by owner: the packed keys come in sorted runs
+        pair_codes, pair_values = sorted_first_codes(packed)
+    else:
+        pair_codes, pair_values = pd.factorize(packed)
+        pair_values = np.asarray(pair_values, dtype=np.int64)
     n_contact_pairs = int(pair_codes[: int(has_key.sum())].max()) + 1 if has_key.any() else 0
     pair = np.full(n, -1, dtype=np.int64)
     pair[has_key] = pair_codes[: int(has_key.sum())]
@@ -256,39 +240,55 @@ def code_log(log: pd.DataFrame) -> CodedLog:
         adopted = np.where(has_key, only_id[np.maximum(pair, 0)], -1)
         ident = np.where((ident < 0) & (adopted >= 0), adopted, ident)
     keep = np.flatnonzero(log["contact"].notna().to_numpy() & (has_key | (ident >= 0)))
-    person_key = np.where(ident >= 0, ident, n_ids + pair)[keep]
-    by_date = date_order(log["date"].to_numpy(dtype="datetime64[ns]")[keep])
+    every_row = len(keep) == n  # the usual log: no copies of whole columns to keep them all
+
+    def kept_rows(values: npt.NDArray[Any]) -> npt.NDArray[Any]:
+        return values if every_row else values[keep]
+
+    person_key = kept_rows(np.where(ident >= 0, ident, n_ids + pair))
+    stamp = _stamps(kept_rows(log["date"].to_numpy(dtype="datetime64[ns]")))
+    by_date = stable_order(stamp)
     # introducers: the owner's contact of that name met first, else a person of that name
     rank = np.empty(len(keep), dtype=np.int64)
     rank[by_date] = np.arange(len(keep))
-    named = np.flatnonzero(has_key[keep])
+    named = np.flatnonzero(kept_rows(has_key))
     first_rank = np.full(n_contact_pairs, len(keep), dtype=np.int64)
-    np.minimum.at(first_rank, pair[keep[named]], rank[named])
+    np.minimum.at(first_rank, kept_rows(pair)[named], rank[named])
     first_person = np.full(n_contact_pairs + 1, -1, dtype=np.int64)
     first_person[:n_contact_pairs] = (
         person_key[by_date[np.minimum(first_rank, max(len(keep) - 1, 0))]] if len(keep) else -1
     )
-    ip = intro_pair[keep]
+    ip = kept_rows(intro_pair)
     met = (ip >= 0) & (ip < n_contact_pairs)
     intro_person = np.where(met, first_person[np.where(met, ip, n_contact_pairs)], n_ids + ip)
     intro_person = np.where(ip >= 0, intro_person, -1)
-    codes, uniques = pd.factorize(np.concatenate([person_key, intro_person[intro_person >= 0]]))
-    person = codes[: len(keep)].astype(np.int64)
+    codes, uniques = first_codes(
+        np.concatenate([person_key, intro_person[intro_person >= 0]]), n_ids + len(pair_values)
+    )
+    person = codes[: len(keep)]
     introducer = np.full(len(keep), -1, dtype=np.int64)
     introducer[intro_person >= 0] = codes[len(keep) :]
-    ids = _ids_text(np.asarray(uniques, dtype=np.int64), n_ids, id_keys, pair_values, n_keys, owner_names, keys)
+    id_head, id_tail, id_heads, id_tails = id_parts(uniques, n_ids, id_keys, pair_values, n_keys, owner_names, keys)
     owner_names = np.asarray(owner_names, dtype=object)
     keep = keep.astype(np.int64)
-    owner = owner[keep]
-    freeze(keep, owner, owner_names, person, introducer, by_date, contact_name, intro_name)
+    owner = kept_rows(owner)
+    freeze(
+        keep, owner, owner_names, person, introducer, by_date, rank, stamp, id_head, id_tail, contact_name, intro_name
+    )
     return CodedLog(
         rows=keep,
         owner=owner,
         owner_names=owner_names,
         person=person,
         introducer=introducer,
-        ids=ids,
+        introduced_only=uniques >= n_ids + n_contact_pairs,  # a name pair no contact row has
+        id_head=id_head,
+        id_tail=id_tail,
+        id_heads=id_heads,
+        id_tails=id_tails,
         by_date=by_date,
+        rank=rank,
+        stamp=stamp,
         contact_name=TextCodes(contact_name, names),
         intro_name=TextCodes(intro_name, names),
     )

@@ -98,14 +98,13 @@ def name_codes(
     ([[0, 1], [-1, 0]], ['ana ruiz', 'ben'])
     """
     parts = [column if isinstance(column, Distinct) else distinct(column) for column in columns]
-    values = [part.values for part in parts]  # keyed in one pass
-    keys = (
-        _keys_of(pd.concat(values, ignore_index=True) if len(values) > 1 else values[0])
-        if parts
-        else pa.array([], pa.string())
-    )
-    encoded = pc.dictionary_encode(keys)
+    values = pd.concat([part.values for part in parts], ignore_index=True) if parts else pd.Series([], dtype="str")
+    # keyed in one pass, each text once (the columns share most names); other values keyed as they are
+    texts = distinct(values) if len(parts) > 1 and isinstance(values.dtype, pd.StringDtype) else None
+    keys = _keys_of(values if texts is None else texts.values)
+    encoded = pc.dictionary_encode(keys)  # keys numbered as they first appear: `texts` keeps that order
     code_of = pc.fill_null(encoded.indices, -1).to_numpy().astype(np.intp)
+    code_of = code_of if texts is None else code_of[texts.codes]
     out = []
     start = 0
     for part in parts:

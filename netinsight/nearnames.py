@@ -17,6 +17,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from netinsight.sortcodes import run_starts, sorted_order
+
 __all__ = ["near_duplicate_codes", "near_duplicate_pairs", "pairs_within_runs"]
 
 
@@ -112,16 +114,18 @@ def near_duplicate_codes(
     width = len(names) + 1
     code = np.asarray(groups, dtype=np.int64) * width + np.asarray(keys, dtype=np.int64)
     ascending = not len(code) or bool((code[1:] >= code[:-1]).all())  # callers often pass them sorted
-    order = np.arange(len(code)) if ascending else np.argsort(code)  # (group, key) sorted, each once: groups are runs
-    ordered = code[order]
-    once = np.r_[True, ordered[1:] != ordered[:-1]] if len(code) else np.zeros(0, dtype=bool)
-    combined = ordered[once]
-    flag = np.asarray(between, dtype=bool)[order][once] if between is not None else np.zeros(len(combined), bool)
+    ordered, order = (code, None) if ascending else sorted_order(code, overwrite=True)  # groups are runs
+    once = run_starts(ordered)  # each (group, key) once
+    combined = ordered if once.all() else ordered[once]
+    flag = np.zeros(len(combined), dtype=bool)
+    if between is not None:
+        flag = np.asarray(between, dtype=bool)[once if order is None else order[once]]
     group_of, key_of = combined // width, combined % width
-    starts = np.flatnonzero(np.r_[True, group_of[1:] != group_of[:-1]]) if len(combined) else np.zeros(0, np.intp)
+    starts = np.flatnonzero(run_starts(group_of))
     sizes = np.diff(np.append(starts, len(combined)))
-    several = np.repeat(sizes > 1, sizes)  # a group of one name has no pair
-    group_of, key_of, flag = group_of[several], key_of[several], flag[several]
+    if (sizes == 1).any():  # a group of one name has no pair
+        several = np.repeat(sizes > 1, sizes)
+        group_of, key_of, flag = group_of[several], key_of[several], flag[several]
     used = np.flatnonzero(np.bincount(key_of, minlength=len(names)) > 0)  # only the names still in play
     local = np.zeros(len(names), dtype=np.int64)
     local[used] = np.arange(len(used))
@@ -129,7 +133,13 @@ def near_duplicate_codes(
     words = _Words(names)
     found = [np.zeros((0, 3), dtype=np.int64)]
     for block in (words.folded, words.first, words.last):  # names compared only within a shared block
-        g, x, y = pairs_within_runs(group_of, block[key_of], key_of, flags=flag if between is not None else None)
+        shared = np.bincount(block + 1)[block + 1] > 1  # names whose block holds another name: only they can pair
+        if shared.all():
+            g, x, y = pairs_within_runs(group_of, block[key_of], key_of, flags=flag if between is not None else None)
+        else:
+            rows = np.flatnonzero(shared[key_of])
+            flags = flag[rows] if between is not None else None
+            g, x, y = pairs_within_runs(group_of[rows], block[key_of[rows]], key_of[rows], flags=flags)
         found.append(np.stack([g, np.minimum(x, y), np.maximum(x, y)], axis=1))
     candidates = _unique_rows(np.concatenate(found), len(names))
     g, x, y = candidates[:, 0], candidates[:, 1], candidates[:, 2]
@@ -200,25 +210,32 @@ def pairs_within_runs(
     >>> g.tolist(), x.tolist(), y.tolist()
     ([0, 0, 0], [1, 1, 2], [2, 3, 3])
     """
-    run_code = np.asarray(groups, dtype=np.int64) * (int(blocks.max(initial=0)) + 2) + blocks + 1
-    order = np.argsort(run_code)
-    run = run_code[order]
-    starts = np.flatnonzero(np.r_[True, run[1:] != run[:-1]]) if len(run) else np.zeros(0, dtype=np.intp)
+    run_code = np.multiply(groups, int(blocks.max(initial=0)) + 2, dtype=np.int64)  # in place: one array
+    run_code += blocks
+    run_code += 1
+    picked = None
+    if flags is not None:  # only runs holding a flagged item can give a pair: the others are not sorted (a hash lookup)
+        flags = np.asarray(flags, dtype=bool)
+        picked = np.flatnonzero(pd.Series(run_code, copy=False).isin(run_code[flags]).to_numpy())
+        run_code, flags = run_code[picked], flags[picked]
+    run, order = sorted_order(run_code, overwrite=True)
+    starts = np.flatnonzero(run_starts(run))
     sizes = np.diff(np.append(starts, len(run)))
     keep = np.repeat(sizes > 1, sizes)
     if flags is not None and keep.any():  # runs holding both kinds of item
         flagged = np.add.reduceat(np.asarray(flags, dtype=np.int64)[order], starts)
         keep &= np.repeat((flagged > 0) & (flagged < sizes), sizes)
-    order = order[keep]
-    run, g, k = run_code[order], np.asarray(groups)[order], np.asarray(items)[order]
-    starts = np.flatnonzero(np.r_[True, run[1:] != run[:-1]]) if len(run) else np.zeros(0, dtype=np.int64)
+    run, order = run[keep], order[keep]
+    at = order if picked is None else picked[order]
+    g, k = np.asarray(groups)[at], np.asarray(items)[at]
+    starts = np.flatnonzero(run_starts(run))
     ends = np.append(starts[1:], len(run)) if len(run) else starts
     run_end = np.repeat(ends, ends - starts)
     partners = run_end - np.arange(len(run)) - 1  # later items in the same run
     left = np.repeat(np.arange(len(run)), partners)
     right = left + 1 + (np.arange(len(left)) - np.repeat(np.cumsum(partners) - partners, partners))
     if flags is not None:
-        f = np.asarray(flags, dtype=bool)[order]
+        f = flags[order]
         mixed = f[left] != f[right]
         left, right = left[mixed], right[mixed]
     return g[left], k[left], k[right]

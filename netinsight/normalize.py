@@ -2,9 +2,11 @@
 
 Headers are mapped to canonical names (`netinsight.schema`), values are cleaned and typed
 column by column with vectorised Arrow and pandas work on distinct values (long text
-columns hashed side by side on threads), and every value that cannot be read is reported with its file, line and
-column, in a fixed order; the row itself is kept. Text that needs no cleaning is the file's
-own column, not a copy. Unknown columns are kept untouched after the canonical ones.
+columns hashed side by side on threads), and every value that cannot be read is reported
+with its file, line and column, in a fixed order; the row itself is kept. Text that needs no
+cleaning is the file's own column, not a copy (empty cells made missing by a validity bitmap
+alone). Unknown columns are kept untouched after the canonical ones. The contact ids' codes
+are handed over to the network's coding (`netinsight.memo.keep`) when their keys read as written.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from netinsight.cells import follow_up_dates, outcomes
 from netinsight.dates import parse_date_columns
 from netinsight.distinct import Distinct, distinct_columns
 from netinsight.headers import derived_sector_headers, map_headers, missing_columns
+from netinsight.memo import keep
 from netinsight.names import distinct_id_keys
 from netinsight.problems import make_problems
 from netinsight.readers import RawTable
@@ -34,6 +38,7 @@ from netinsight.schema import (
     SOURCE_ALIASES,
     vocabulary_table,
 )
+from netinsight.textcodes import TextCodes, large_text
 from netinsight.values import (
     LIST_OF_DATES,
     LIST_OF_TEXT,
@@ -42,6 +47,7 @@ from netinsight.values import (
     clean_text_rows,
     date_column,
     derive_sectors,
+    empty_as_missing,
     list_column,
     notes_text,
     numbers,
@@ -250,12 +256,17 @@ def normalize_table(
             return {col: clean_text_rows(frame[mapping[col]])}, found_here
         return {col: text(col)}, found_here
 
+    as_written: set[str] = set()
+
     def column(col: str) -> pd.Series[Any]:
-        """The typed column; text that reads as written is the file's own column, not a copy."""
+        """The typed column; text that reads as written (empty cells aside) is the file's own column, not a copy."""
         typed = out[col]
         written = found.get(col) if _dtype_of(col) == "str" else None
-        if written is not None and isinstance(typed, Distinct) and _same_text(typed, written, frame[mapping[col]]):
-            return frame[mapping[col]].reset_index(drop=True)
+        if written is not None and isinstance(typed, Distinct):
+            same = _as_written(typed, written, frame[mapping[col]])
+            if same is not None:
+                as_written.add(col)
+                return same
         return _typed(col, typed)
 
     for col in _READ_ORDER:  # problems in this order
@@ -271,6 +282,9 @@ def normalize_table(
     log["source_file"] = _file_column(raw.files, file, n)
     log["source_line"] = pd.array(lines, dtype="Int64")
     log.attrs["headers"] = {file: mapping}
+    ids = out.get("contact_id")
+    if "contact_id" in as_written and isinstance(ids, Distinct) and n:  # handed over to the network's coding
+        keep(log, "text:contact_id", _id_codes(ids))
     return log, problems
 
 
@@ -311,13 +325,45 @@ def _owners(
     return owners.replace(owners.values.fillna(owner))
 
 
-def _same_text(typed: Distinct, written: Distinct, cells: pd.Series[Any]) -> bool:
-    """Whether a text column reads exactly as written in `cells` (same values, same dtype)."""
+def _as_written(typed: Distinct, written: Distinct, cells: pd.Series[Any]) -> pd.Series[Any] | None:
+    """`cells` when a text column reads as they are written, empty ones missing (sharing their characters), else None.
+
+    Examples
+    --------
+    >>> from netinsight.distinct import distinct
+    >>> cells = pd.Series(["a", "", "a"], dtype="str")
+    >>> written = distinct(cells)
+    >>> _as_written(written.replace(pd.Series(["a", np.nan], dtype="str")), written, cells).tolist()
+    ['a', nan, 'a']
+    >>> _as_written(written.replace(pd.Series(["A", np.nan], dtype="str")), written, cells) is None
+    True
+    """
     if _dtype_of_text(cells) != "str" or str(typed.values.dtype) != "str" or typed.codes is not written.codes:
-        return False
-    mine, theirs = (pa.array(v, from_pandas=True) for v in (typed.values, written.values))
-    mine, theirs = (a if isinstance(a, pa.ChunkedArray) else pa.chunked_array([a]) for a in (mine, theirs))
-    return bool(mine.equals(theirs))
+        return None
+    mine, theirs = (large_text(v.array) for v in (typed.values, written.values))
+    if mine.equals(theirs):
+        return cells.reset_index(drop=True)
+    blank = pc.fill_null(pc.equal(theirs, ""), True)  # empty or missing as written: must be missing
+    same = pc.if_else(blank, pc.is_null(mine), pc.fill_null(pc.equal(mine, theirs), False))
+    return empty_as_missing(cells) if pc.all(same).as_py() else None
+
+
+def _id_codes(ids: Distinct) -> TextCodes:
+    """The contact id keys as `netinsight.textcodes.encode_text` codes them, when their present values are distinct.
+
+    They are when the keys read as the ids are written (`_as_written`): then the values, the file's
+    distinct cells in order of first appearance, are kept in that order, the missing ones dropped.
+
+    Examples
+    --------
+    >>> t = _id_codes(Distinct(pd.Series(["b", np.nan, "a"], dtype="str"), np.array([0, 1, 2, 0, 1])))
+    >>> t.codes.tolist(), t.values.to_pylist()
+    ([0, -1, 1, 0, -1], ['b', 'a'])
+    """
+    values = large_text(ids.values.array)
+    present = pc.is_valid(values).to_numpy(zero_copy_only=False)
+    position = np.where(present, np.cumsum(present) - 1, -1).astype(np.int64)
+    return TextCodes(position[ids.codes], values.filter(pa.array(present)))
 
 
 def _dtype_of_text(values: pd.Series[Any]) -> str:

@@ -4,7 +4,8 @@ The funnel counts interviews, thank-you notes sent, check-ins (any follow-up rec
 each outcome (job lead, referral, mentorship, offer, and any of them). Every stage is a
 share of the group's interviews, with both counts beside it, so groups of different sizes
 compare fairly ("does a warm introduction convert better than a cold email?": group by
-``source``). Limits: stages are not nested (an offer does not require a check-in), so each
+``source``). The stages of each interview are worked out once per log (`stage_arrays`).
+Limits: stages are not nested (an offer does not require a check-in), so each
 rate is "of all interviews", not "of the stage before".
 """
 
@@ -21,10 +22,11 @@ import pyarrow.compute as pc
 
 from netinsight.grouparrays import group_codes, keyed_table, rate_array
 from netinsight.groups import by_keys, check_period, group_frame
-from netinsight.memo import bare
+from netinsight.memo import bare, derived, freeze
+from netinsight.memory import without_huge_pages
 from netinsight.schema import OUTCOMES
 
-__all__ = ["FUNNEL_STAGES", "activity", "outcomes", "referral_depth", "stage_flags"]
+__all__ = ["FUNNEL_STAGES", "activity", "outcomes", "referral_depth", "stage_arrays", "stage_flags"]
 
 #: The funnel's stages, in order.
 FUNNEL_STAGES: Final[tuple[str, ...]] = ("interview", "thank_you", "check_in", *OUTCOMES, "any_outcome")
@@ -50,12 +52,24 @@ def stage_flags(log: pd.DataFrame) -> pd.DataFrame:
     >>> stage_flags(log)[["interview", "offer", "any_outcome"]].values.tolist()
     [[True, True, True], [True, False, False]]
     """
-    log = bare(log)  # without attrs, which pandas would deep-copy into every intermediate result
-    return pd.DataFrame(_stage_arrays(log))
+    return pd.DataFrame(stage_arrays(log))
+
+
+def stage_arrays(log: pd.DataFrame) -> dict[str, npt.NDArray[np.bool_]]:
+    """`stage_flags` as NumPy arrays, one per stage: worked out once per log (`netinsight.memo`), read-only.
+
+    Examples
+    --------
+    >>> from netinsight import read_log
+    >>> log = read_log(pd.DataFrame({"date": ["2026-03-02"] * 2, "contact": ["A", "B"], "outcome": ["offer", ""]}))
+    >>> stage_arrays(log)["offer"].tolist()
+    [True, False]
+    """
+    return derived(log, "stage_flags", _stage_arrays)  # type: ignore[no-any-return]
 
 
 def _stage_arrays(log: pd.DataFrame) -> dict[str, npt.NDArray[np.bool_]]:
-    """`stage_flags` as NumPy arrays, one per stage."""
+    """`stage_flags` as NumPy arrays, one per stage (read-only)."""
     n = len(log)
     follow = _arrow(log["follow_up_date"])
     flags = {
@@ -65,11 +79,14 @@ def _stage_arrays(log: pd.DataFrame) -> dict[str, npt.NDArray[np.bool_]]:
     }
     lists = _arrow(log["outcome"])
     parents = pc.list_parent_indices(lists).to_numpy()
-    flat = pc.list_flatten(lists)
-    for name in OUTCOMES:
-        hit = pc.fill_null(pc.equal(flat, name), False).to_numpy(zero_copy_only=False)
-        flags[name] = np.bincount(parents[hit], minlength=n) > 0
+    which = pc.fill_null(pc.index_in(pc.list_flatten(lists), value_set=pa.array(OUTCOMES)), -1).to_numpy()
+    named = which >= 0  # each listed outcome's position in OUTCOMES
+    reached = np.zeros((n, len(OUTCOMES)), dtype=bool)
+    reached.reshape(-1)[parents[named] * len(OUTCOMES) + which[named]] = True
+    for i, name in enumerate(OUTCOMES):
+        flags[name] = np.ascontiguousarray(reached[:, i])
     flags["any_outcome"] = np.logical_or.reduce([flags[name] for name in OUTCOMES])
+    freeze(*flags.values())
     return flags
 
 
@@ -119,6 +136,7 @@ def _group_values(log: pd.DataFrame, by: str | Sequence[str] | None) -> tuple[li
     return group_frame(log, keys)
 
 
+@without_huge_pages()
 def outcomes(log: pd.DataFrame, *, by: str | Sequence[str] | None = None) -> pd.DataFrame:
     """The funnel interview -> thank-you -> check-in -> outcomes, per group, with counts and rates.
 
@@ -151,7 +169,7 @@ def outcomes(log: pd.DataFrame, *, by: str | Sequence[str] | None = None) -> pd.
     """
     log = bare(log)  # without attrs, which pandas would deep-copy into every intermediate result
     keys, kf = _group_values(log, by)
-    flags = _stage_arrays(log)
+    flags = stage_arrays(log)
     group, key_table = group_codes(kf)
     if not keys and not len(key_table):  # an empty log still gives its one row per stage
         key_table = pd.DataFrame(index=range(1))
@@ -169,6 +187,7 @@ def outcomes(log: pd.DataFrame, *, by: str | Sequence[str] | None = None) -> pd.
     )
 
 
+@without_huge_pages()
 def activity(log: pd.DataFrame, *, freq: str = "W", goal: float | None = None) -> pd.DataFrame:
     """Interviews per week (or month, ...) from the first to the last, against a goal.
 

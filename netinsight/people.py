@@ -18,8 +18,8 @@ import pandas as pd
 
 from netinsight.logcodes import code_log
 from netinsight.memo import derived, freeze
-from netinsight.memory import release_after
-from netinsight.pairs import index_pairs
+from netinsight.memory import release_after, without_huge_pages
+from netinsight.pairs import grouped, index_pairs
 from netinsight.peoplecodes import PeopleCodes, people_from_codes
 from netinsight.tables import (
     CodedIntroductions,
@@ -44,6 +44,7 @@ IntArray = npt.NDArray[np.int64]
 _LAST = np.iinfo(np.int64).max
 
 
+@without_huge_pages()
 def introductions_table(log: pd.DataFrame, *, connections: pd.DataFrame | None = None) -> pd.DataFrame:
     """Who introduced whom, per owner: one row per owner, introducer and person.
 
@@ -88,6 +89,7 @@ def introductions_table(log: pd.DataFrame, *, connections: pd.DataFrame | None =
     return tables_from_log(log, connections=connections)[1]
 
 
+@without_huge_pages()
 def people_table(log: pd.DataFrame, *, connections: pd.DataFrame | None = None) -> pd.DataFrame:
     """Everyone in a log's referral graph: owners, people met, introducers, connections.
 
@@ -131,6 +133,7 @@ def people_table(log: pd.DataFrame, *, connections: pd.DataFrame | None = None) 
     return tables_from_log(log, connections=connections)[0]
 
 
+@without_huge_pages()
 def tables_from_log(log: pd.DataFrame, *, connections: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """`people_table` and `introductions_table` of a log in one pass.
 
@@ -163,6 +166,7 @@ def tables_from_log(log: pd.DataFrame, *, connections: pd.DataFrame | None = Non
     return people, intros
 
 
+@without_huge_pages()
 def person_ids(log: pd.DataFrame) -> pd.Series[Any]:
     """The person id of each row of a log: who was interviewed, as a node id.
 
@@ -300,18 +304,15 @@ def log_network(log: pd.DataFrame) -> LogNetwork:
 def _log_network(log: pd.DataFrame) -> LogNetwork:
     coded = code_log(log)
     rows, owner, person, introducer = coded.rows, coded.owner, coded.person, coded.introducer
-    n_people = len(coded.ids)
+    n_people = len(coded.id_head)
     keep = introducer != person  # self-introductions get no edge (validate_log reports them)
-    date = log["date"].to_numpy(dtype="datetime64[ns]")[rows]
-    stamp = date.view(np.int64).copy()
-    stamp[np.isnat(date)] = _LAST
     g_owner, g_src, g_dst, g_stamp, counts = _group_introductions(
-        owner[keep], introducer[keep], person[keep], stamp[keep]
+        owner[keep], introducer[keep], person[keep], coded.stamp[keep]
     )
     # introducers never interviewed by that owner: joined to the owner's root, undated
-    met, pair = index_pairs(owner, person)
+    pair = index_pairs(owner, person)[1]
     named = g_src >= 0
-    unmet_edge = np.flatnonzero(named)[met.lookup(g_owner[named], g_src[named]) < 0]
+    unmet_edge = np.flatnonzero(named)[coded.introduced_only[g_src[named]]]  # the owner's own contacts are met
     width = max(n_people, 1)
     unmet = np.sort(pd.unique(g_owner[unmet_edge] * width + g_src[unmet_edge]))
     u_owner, u_person = unmet // width, unmet % width
@@ -344,7 +345,7 @@ def _group_introductions(
     n_owner = int(owner.max()) + 1 if len(owner) else 1
     if n_owner * n_dst * n_src < 2**62:  # (owner, person, introducer) packed into one integer each
         key = (owner * n_dst + dst) * n_src + (src + 1)
-        order = np.argsort(key)
+        order = np.argsort(key, kind="stable" if grouped(owner) else None)  # owner by owner: sorted runs
         sorted_key = key[order]
         new = np.ones(len(key), dtype=bool)
         new[1:] = sorted_key[1:] != sorted_key[:-1]

@@ -3,7 +3,8 @@
 `people_from_codes` gives one row per owner's root, person interviewed and introducer never
 interviewed: first spelling, latest company, role and industry, first and last interview,
 owners and outcomes. Each per-person reduction is one ``numpy.minimum.at`` /
-``numpy.maximum.at`` over date ranks, and each text column one Arrow take. Used by
+``numpy.maximum.at`` over date ranks (each person's latest row is found once and serves
+every column without missing values), and each text column one take of its codes. Used by
 `netinsight.people`; the list columns come from `netinsight.peoplelists`. Limits: owners
 are listed by their earliest introduction (ties by order of appearance in the log).
 """
@@ -17,11 +18,10 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from netinsight.logcodes import CodedLog, column_codes, stable_order
 from netinsight.peoplelists import outcome_lists, owner_lists
-from netinsight.tables import ROOT_PREFIX, text_series, typed_people
+from netinsight.tables import text_series, typed_people
 from netinsight.textcodes import TextCodes, encode_text, large_text, str_series
 
 __all__ = ["PeopleCodes", "people_from_codes", "take_text"]
@@ -157,30 +157,30 @@ def people_from_codes(
     >>> people.ids.to_pylist(), position.tolist(), root_row.tolist()
     (['owner:me', 'me/ana'], [1], [0])
     """
-    rows, person, order = coded.rows, coded.person, coded.by_date
-    n_people, m = len(coded.ids), len(rows)
-    owner_names = coded.owner_names
-    rank = np.empty(m, dtype=np.int64)
-    rank[order] = np.arange(m)
-    dates = log["date"].to_numpy(dtype="datetime64[ns]")[rows]
-    # each person's first row and last row with a value, by date rank (kept-row positions)
+    rows, person, order, rank = coded.rows, coded.person, coded.by_date, coded.rank
+    n_people, m = len(coded.id_head), len(rows)
+    # each person's first and last row by date rank (kept-row positions)
     first_rank = np.full(n_people, m, dtype=np.int64)
     np.minimum.at(first_rank, person, rank)
+    last_rank = np.full(n_people, -1, dtype=np.int64)
+    np.maximum.at(last_rank, person, rank)
     is_contact = first_rank < m
     c_person = np.flatnonzero(is_contact)
-    c_first = order[first_rank[c_person]] if len(c_person) else np.zeros(0, dtype=np.int64)
+    c_first, c_last = order[first_rank[c_person]], order[last_rank[c_person]]
     sizes = np.bincount(person, minlength=n_people)[c_person].astype(np.int64)
 
-    def last_valid(valid: npt.NDArray[np.bool_]) -> IntArray:
-        """The kept-row position of each contact's last row where `valid` (in date order), -1 if none."""
+    def last_valid(valid: npt.NDArray[np.bool_] | None) -> IntArray:
+        """The kept-row position of each contact's last row where `valid` (None: every row), -1 if none."""
+        if valid is None or valid.all():
+            return c_last
         best = np.full(n_people, -1, dtype=np.int64)
         np.maximum.at(best, person[valid], rank[valid])
         at = best[c_person]
-        return np.where(at >= 0, order[np.maximum(at, 0)] if m else at, -1).astype(np.int64)
+        return np.where(at >= 0, order[np.maximum(at, 0)], -1)
 
-    first_date = dates[c_first]
-    last_at = last_valid(~np.isnat(dates))
-    last_date = np.where(last_at >= 0, dates[np.maximum(last_at, 0)] if m else first_date, np.datetime64("NaT"))
+    first_stamp = coded.stamp[c_first]
+    last_at = last_valid(coded.stamp != _LAST)
+    last_stamp = coded.stamp[last_at] if last_at is c_last else np.where(last_at >= 0, coded.stamp[last_at], _LAST)
     # introducers never interviewed: name as first written, their owner
     k_keep = ~is_contact[u_person]
     k_person, k_owner = u_person[k_keep], u_owner[k_keep]
@@ -189,29 +189,36 @@ def people_from_codes(
     np.minimum.at(first_named, coded.introducer[named], rank[named])
     k_name = order[first_named[k_person]] if len(k_person) else np.zeros(0, dtype=np.int64)
     # the body: contacts then unmet introducers, sorted by owner and first interview (missing last)
+    owner_names = coded.owner_names
     root_order = np.argsort(owner_names.astype(str), kind="stable")
     owner_rank = np.empty(len(root_order), dtype=np.int64)
     owner_rank[root_order] = np.arange(len(root_order))
     n_c, n_u, n_roots = len(c_person), len(k_person), len(root_order)
     b_owner = np.concatenate([coded.owner[c_first], k_owner]).astype(np.int64)
-    b_first = np.concatenate([first_date, np.full(n_u, np.datetime64("NaT"), dtype="datetime64[ns]")])
-    b_stamp = b_first.view(np.int64).copy()
-    b_stamp[np.isnat(b_first)] = _LAST
+    b_stamp = np.concatenate([first_stamp, np.full(n_u, _LAST, dtype=np.int64)])
     by_stamp = stable_order(b_stamp)
     body = by_stamp[stable_order(owner_rank[b_owner][by_stamp])]
     b_person = np.concatenate([c_person, k_person])[body]
-    none_c, none_u = np.full(n_c, -1, dtype=np.int64), np.full(n_u, -1, dtype=np.int64)
-    none_r = np.full(n_roots, -1, dtype=np.int64)
+    none_u = np.full(n_u, -1, dtype=np.int64)
     log_rows = np.append(rows, -1)  # kept-row position -1 -> no row
 
+    def body_rows(c_at: IntArray, u_at: IntArray) -> IntArray:
+        """The log rows of the body: kept-row positions of its contacts and of its unmet introducers (-1 none)."""
+        at: IntArray = log_rows[np.concatenate([c_at, u_at])[body]]
+        return at
+
     def body_codes(source: TextCodes, at: IntArray) -> IntArray:
-        """Codes of a log column at kept-row positions of the body (-1 missing), the roots -1 first."""
-        return np.concatenate([none_r, np.append(source.codes, -1)[log_rows[at]]])
+        """Codes of a log column at log rows of the body (-1 none or missing), the roots -1 first."""
+        out = np.full(n_roots + len(at), -1, dtype=np.int64)
+        got = out[n_roots:]
+        np.take(source.codes, at, out=got, mode="clip")
+        got[at < 0] = -1
+        return out
 
     owners_text = large_text(owner_names)
     names = coded.contact_name.values
-    said = body_codes(coded.contact_name, np.concatenate([c_first, none_u])[body])
-    written = body_codes(coded.intro_name, np.concatenate([none_c, k_name])[body])
+    said = body_codes(coded.contact_name, body_rows(c_first, none_u))
+    written = body_codes(coded.intro_name, body_rows(np.full(n_c, -1, dtype=np.int64), k_name))
     name = np.where(said >= 0, said, written)
     name[:n_roots] = len(names) + root_order
     text: dict[str, TextCodes] = {
@@ -223,20 +230,12 @@ def people_from_codes(
         "owner": TextCodes(np.concatenate([root_order, b_owner[body]]), owners_text),
     }
     attributes = ("company", "role", "industry", "sector")
+    last_rows = body_rows(c_last, none_u)  # the latest row: the latest value of a column without gaps
     for col, source in zip(attributes, column_codes(log, attributes), strict=True):
-        text[col] = TextCodes(
-            body_codes(source, np.concatenate([last_valid(source.codes[rows] >= 0), none_u])[body]), source.values
-        )
-    root_names = owners_text.take(pa.array(root_order, pa.int64()))
-    nat = np.full(n_roots + n_u, np.datetime64("NaT"), dtype="datetime64[ns]")
-    ids = pa.concat_arrays(
-        [
-            pc.binary_join_element_wise(
-                pa.scalar(ROOT_PREFIX, pa.large_string()), root_names, pa.scalar("", pa.large_string())
-            ),
-            coded.ids.cast(pa.large_string()).take(pa.array(b_person, pa.int64())),
-        ]
-    )
+        given = source.codes >= 0
+        at = last_rows if given.all() else body_rows(last_valid(given[rows]), none_u)
+        text[col] = TextCodes(body_codes(source, at), source.values)
+    ids = coded.node_ids(b_person, root_order)
     n_rows = len(ids)
     position = np.full(n_people, -1, dtype=np.int64)
     position[b_person] = np.arange(n_roots, n_roots + len(b_person))
@@ -253,8 +252,10 @@ def people_from_codes(
     people = PeopleCodes(
         ids=ids,
         text=text,
-        first_interview=np.concatenate([nat[:n_roots], b_first[body]]),
-        last_interview=np.concatenate([nat[:n_roots], np.concatenate([last_date, nat[:n_u]])[body]]),
+        first_interview=_dates(np.concatenate([np.full(n_roots, _LAST), b_stamp[body]])),
+        last_interview=_dates(
+            np.concatenate([np.full(n_roots, _LAST), np.concatenate([last_stamp, np.full(n_u, _LAST)])[body]])
+        ),
         interviews=np.concatenate([np.zeros(n_roots, np.int64), np.concatenate([sizes, none_u * 0])[body]]),
         outcomes=outcome_lists(log, row_position, n_rows),
         source="; ".join(sorted(_distinct_text(log["source_file"]))) if "source_file" in log else "",
@@ -263,3 +264,8 @@ def people_from_codes(
     root_row = np.empty(n_roots, dtype=np.int64)
     root_row[root_order] = np.arange(n_roots)
     return people, position, root_row
+
+
+def _dates(stamps: IntArray) -> npt.NDArray[np.datetime64]:
+    """Nanosecond stamps as dates, the largest int64 (a missing date) as NaT."""
+    return np.where(stamps == _LAST, np.iinfo(np.int64).min, stamps).view("datetime64[ns]")

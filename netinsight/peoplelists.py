@@ -115,7 +115,13 @@ def outcome_lists(log: pd.DataFrame, row_position: IntArray, n: int) -> pd.Serie
     codes, uniques = pd.factorize(text_series(flat), sort=True)
     n_codes = max(len(uniques), 1)
     used = pos >= 0
-    key = np.sort(pd.unique(pos[used] * n_codes + codes[used]))
+    key = pos[used] * n_codes + codes[used]
+    if n * n_codes <= 8 * len(key) + (1 << 20):  # a flag per possible pair: distinct and sorted without a sort
+        present = np.zeros(n * n_codes, dtype=bool)
+        present[key] = True
+        key = np.flatnonzero(present)
+    else:
+        key = np.sort(pd.unique(key))
     values = pa.array(pd.Index(uniques).astype("str").array).cast(pa.string()).take(pa.array(key % n_codes))
     if isinstance(values, pa.ChunkedArray):
         values = values.combine_chunks()

@@ -16,7 +16,7 @@ from netinsight.distinct import Distinct, distinct_columns
 from netinsight.memo import keep
 from netinsight.names import name_codes
 
-__all__ = ["People", "first_rows", "owner_codes", "people_codes", "sorted_firsts", "sorted_unique"]
+__all__ = ["People", "first_rows", "owner_codes", "people_codes"]
 
 
 def owner_codes(owners: pd.Series[Any]) -> tuple[np.ndarray[Any, np.dtype[np.int64]], np.ndarray[Any, Any]]:
@@ -46,6 +46,7 @@ class People(NamedTuple):
     introducer: np.ndarray[Any, np.dtype[np.intp]]
     keys: np.ndarray[Any, Any]
     written: Distinct
+    introduced: Distinct
 
 
 def people_codes(log: pd.DataFrame) -> People:
@@ -60,8 +61,9 @@ def people_codes(log: pd.DataFrame) -> People:
     -------
     People
         ``owner`` and ``owner_names`` (`owner_codes`), ``contact`` and ``introducer`` (name key
-        codes, -1 where none) with ``keys`` (the key of each code), and ``written``: the
-        contacts as written, as distinct values (`netinsight.distinct.distinct`).
+        codes, -1 where none) with ``keys`` (the key of each code), and ``written`` and
+        ``introduced``: the contacts and introducers as written, as distinct values
+        (`netinsight.distinct.distinct`).
 
     Examples
     --------
@@ -78,7 +80,7 @@ def people_codes(log: pd.DataFrame) -> People:
         if text is not None:  # handed over to the network's coding (`netinsight.logcodes.column_codes`)
             keep(log, f"text:{column}", text)
     (contact, introducer), keys = name_codes(written, introducers)
-    return People(owner, owner_names, contact, introducer, keys, written)
+    return People(owner, owner_names, contact, introducer, keys, written, introducers)
 
 
 def first_rows(
@@ -95,34 +97,3 @@ def first_rows(
     codes = pd.factorize(values)[0].astype(np.int64)  # codes appear in increasing order
     seen_before = np.maximum.accumulate(np.concatenate([[-1], codes[:-1]])) if len(codes) else codes
     return codes, np.flatnonzero(codes > seen_before).astype(np.int64)
-
-
-def sorted_firsts(
-    values: np.ndarray[Any, Any],
-) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, np.dtype[np.intp]]]:
-    """The distinct values, ascending, and the first position of each (one sort, no hash table).
-
-    Examples
-    --------
-    >>> values, first = sorted_firsts(np.array([7, 3, 7, 5, 3]))
-    >>> values.tolist(), first.tolist()
-    ([3, 5, 7], [1, 3, 0])
-    """
-    order = np.argsort(values)
-    ordered = values[order]
-    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(values) else np.zeros(0, np.intp)
-    first = np.minimum.reduceat(order, starts) if len(values) else np.zeros(0, np.intp)
-    return ordered[starts], first
-
-
-def sorted_unique(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
-    """The distinct values, ascending, by one sort (faster than `numpy.unique` on millions of integers).
-
-    Examples
-    --------
-    >>> sorted_unique(np.array([7, 3, 7, 5])).tolist()
-    [3, 5, 7]
-    """
-    ordered = np.sort(values)
-    distinct: np.ndarray[Any, Any] = ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if len(values) else ordered
-    return distinct

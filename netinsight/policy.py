@@ -5,7 +5,8 @@ A `FollowUpPolicy` says how soon a thank-you note is due (``strict`` 24 h, ``sta
 check-in is due (30 days by default). Date-only values count in whole days: a note dated
 the day after the interview is 24 h later, within the ``strict`` window. Business days are
 Monday to Friday (no holidays), counted with `numpy.busday_count`: the business days *after*
-the first date up to and including the second (Friday -> Monday is 1).
+the first date up to and including the second (Friday -> Monday is 1). The lags themselves
+are `netinsight.lags`' (`lag_within`, `lag_arrays` and `lags_within` are reachable from here).
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from netinsight.outreach import business_day_after, business_day_counts, business_day_offsets
+from netinsight.lags import as_datetimes, lag_arrays, lag_within, lags_within
+from netinsight.outreach import business_day_after, business_day_offsets
 
 __all__ = [
     "POLICIES",
@@ -32,9 +34,9 @@ __all__ = [
     "follow_up_rows",
     "lag_arrays",
     "lag_within",
+    "lags_within",
 ]
 
-_DAY: Final = np.timedelta64(1, "D")
 _WINDOW: Final = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(h|hrs?|hours?|d|days?|bd|business\s*days?)\s*$", re.IGNORECASE)
 
 
@@ -118,40 +120,6 @@ POLICIES: Final[dict[str, FollowUpPolicy]] = {
 }
 
 
-def lag_within(
-    start: pd.Series[Any], end: pd.Series[Any], window: tuple[float, str]
-) -> tuple[pd.Series[Any], pd.Series[Any]]:
-    """The lag from `start` to `end` in days, and whether it is within `window`.
-
-    Date-only values (midnight) count in whole days; with both times known the lag is
-    exact. Business-day windows compare days. Missing `end` -> NaN lag, not within.
-
-    Parameters
-    ----------
-    start, end
-        The dates to measure between (e.g. interview and thank-you dates). Not modified.
-    window
-        ``(amount, unit)`` as from `FollowUpPolicy.window`; unit ``"h"``, ``"d"`` or ``"bd"``.
-
-    Returns
-    -------
-    lag_days : pandas.Series
-        Calendar days (fractional when both have a time).
-    within : pandas.Series
-        Boolean.
-
-    Examples
-    --------
-    >>> start = pd.Series(pd.to_datetime(["2026-03-06", "2026-03-06 09:00", "2026-03-06"], format="ISO8601"))
-    >>> end = pd.Series(pd.to_datetime(["2026-03-09", "2026-03-07 12:00", None], format="ISO8601"))
-    >>> lag, within = lag_within(start, end, (48, "h"))
-    >>> lag.round(3).tolist(), within.tolist()
-    ([3.0, 1.125, nan], [False, True, False])
-    """
-    lag, within = lag_arrays(as_datetimes(start), as_datetimes(end), window)
-    return pd.Series(lag, dtype=float), pd.Series(within)
-
-
 def deadline(dates: pd.Series[Any], window: tuple[float, str]) -> pd.Series[Any]:
     """The day by which something is due, `window` after each date.
 
@@ -185,36 +153,6 @@ def deadline(dates: pd.Series[Any], window: tuple[float, str]) -> pd.Series[Any]
     if values.dtype.kind != "M":
         values = dates.to_numpy(dtype="datetime64[ns]")
     return pd.Series(due_days(values, window), index=dates.index, name=dates.name)
-
-
-def as_datetimes(values: Any) -> npt.NDArray[np.datetime64]:
-    """`values` (a Series, array or scalar) as a ``datetime64[ns]`` array (NaT where missing)."""
-    out: npt.NDArray[np.datetime64] = pd.Series(values).to_numpy(dtype="datetime64[ns]")
-    return out
-
-
-def lag_arrays(
-    start: npt.NDArray[np.datetime64], end: npt.NDArray[np.datetime64], window: tuple[float, str]
-) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
-    """`lag_within` on ``datetime64[ns]`` arrays: the lag in days (NaN when either is missing), and within.
-
-    Examples
-    --------
-    >>> start = np.array(["2026-03-06", "2026-03-06T09:00"], dtype="datetime64[ns]")
-    >>> lag, within = lag_arrays(start, np.array(["2026-03-09", "NaT"], dtype="datetime64[ns]"), (1, "bd"))
-    >>> lag.tolist(), within.tolist()
-    ([3.0, nan], [True, False])
-    """
-    amount, unit = window
-    s0, e0 = start.astype("datetime64[D]"), end.astype("datetime64[D]")
-    date_only = (start == s0) | (end == e0)  # NaT compares unequal: a missing end is judged by the start
-    lag: npt.NDArray[np.float64] = np.where(date_only, (e0 - s0) / _DAY, (end - start) / _DAY)
-    if unit == "bd":
-        within: npt.NDArray[np.bool_] = business_day_counts(s0, e0) <= amount
-    else:
-        with np.errstate(invalid="ignore"):
-            within = lag * 24 <= amount * (24 if unit == "d" else 1) + 1e-9
-    return lag, within
 
 
 def due_days(values: npt.NDArray[np.datetime64], window: tuple[float, str]) -> npt.NDArray[np.datetime64]:

@@ -59,6 +59,9 @@ PROBLEM_CODES: Final[dict[str, tuple[str, str]]] = {
 
 _SEVERITY_ORDER: Final[dict[str, int]] = {"error": 0, "warning": 1, "info": 2}
 
+#: The longest value text kept in a problem; longer ones are cut and end with "...".
+_LONGEST: Final = 200
+
 
 def make_problems(
     *,
@@ -110,7 +113,7 @@ def make_problems(
         },
         index=pd.RangeIndex(n),
     )
-    frame["value"] = frame["value"].map(_value_text, na_action="ignore").astype(object)
+    frame["value"] = _value_texts(frame["value"])
     frame["column"] = frame["column"].astype(object)
     return frame
 
@@ -139,16 +142,25 @@ def concat_problems(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
         empty["line"] = empty["line"].astype("Int64")
         return empty
     out = pd.concat(parts, ignore_index=True)
-    rank = out["severity"].map(_SEVERITY_ORDER)
-    order = np.lexsort(
-        (
-            out["code"].to_numpy(dtype=str),
-            rank.to_numpy(),
-            out["line"].fillna(0).to_numpy(dtype=np.int64),
-            out["file"].astype(str).to_numpy(dtype=str),
-        )
-    )
+    codes, severities = pd.factorize(out["severity"], use_na_sentinel=False)
+    rank = np.array([_SEVERITY_ORDER.get(s, np.nan) for s in severities], dtype=float)[codes]  # per severity
+    line = out["line"].fillna(0).to_numpy(dtype=np.int64)
+    order = np.lexsort((_text_rank(out["code"]), rank, line, _text_rank(out["file"])))
     return out.iloc[order].reset_index(drop=True)
+
+
+def _text_rank(values: pd.Series[Any]) -> np.ndarray[Any, np.dtype[np.intp]]:
+    """The rank of each value's text (``astype(str)``) among the texts: sorting by it sorts by the text.
+
+    Examples
+    --------
+    >>> _text_rank(pd.Series(["b", "a", "b", None])).tolist()
+    [1, 0, 1, 2]
+    """
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)  # each text made once
+    texts = pd.Index(uniques).astype(str).to_numpy(dtype=str)
+    rank: np.ndarray[Any, np.dtype[np.intp]] = np.unique(texts, return_inverse=True)[1]
+    return rank[codes]
 
 
 def format_problems(problems: pd.DataFrame) -> list[str]:
@@ -276,6 +288,17 @@ def _broadcast(value: object, n: int) -> list[object]:
     return [value] * n
 
 
+def _value_texts(values: pd.Series[Any]) -> pd.Series[Any]:
+    """`_value_text` of each value (missing values kept), as objects; text only cut where it is too long."""
+    if not isinstance(values.dtype, pd.StringDtype):
+        return values.map(_value_text, na_action="ignore").astype(object)
+    texts = values.astype(object)
+    long = (values.str.len() > _LONGEST).to_numpy(dtype=bool, na_value=False)
+    if long.any():
+        texts[long] = texts[long].map(_value_text)
+    return texts
+
+
 def _value_text(value: object) -> str:
     text = str(value)
-    return text if len(text) <= 200 else text[:197] + "..."
+    return text if len(text) <= _LONGEST else text[: _LONGEST - 3] + "..."

@@ -27,7 +27,7 @@ from netinsight.cohort import (
 )
 from netinsight.document import Figure, Report, Section, Table, figure_png
 from netinsight.groups import by_keys
-from netinsight.memory import release_after
+from netinsight.memory import release_after, without_huge_pages
 from netinsight.outreach import parse_today
 from netinsight.policy import FollowUpPolicy
 from netinsight.privacy import privacy_note
@@ -101,6 +101,7 @@ def _text(value: Any, *, percent: bool = False) -> str:
     return f"{int(value):,}"
 
 
+@without_huge_pages()
 def cohort_report(
     log: pd.DataFrame,
     *,
@@ -300,6 +301,7 @@ def cohort_report(
     return Report(title=title, subtitle=subtitle, sections=tuple(sections), headline=headline, notes=(note,))
 
 
+@without_huge_pages()
 def personal_report(
     log: pd.DataFrame,
     *,

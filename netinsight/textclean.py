@@ -1,7 +1,8 @@
 """Cleaning text cells: trimmed, runs of white space as one space, empty as missing.
 
-Row by row (`clean_text_rows`, `notes_text`: Arrow kernels over the column, the column's own
-buffers kept when nothing changes) or on distinct values (`clean_distinct_text(s)`, several
+Row by row (`clean_text_rows`, `notes_text`, `empty_as_missing`: Arrow kernels only on the values a
+byte check finds they may change, the column's own characters kept for the others, empty values
+made missing by a new validity bitmap) or on distinct values (`clean_distinct_text(s)`, several
 columns in one pass). A regex runs only on the values a byte check (`netinsight.textbytes`)
 finds it can change. "NA", "None", "NULL" stay text. Limits: runs of RE2's ``\\s`` (tab, line
 feed, form feed, carriage return, space) are collapsed; Unicode white space is trimmed.
@@ -11,19 +12,24 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from typing import Any, Final
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from netinsight.textbytes import rows_with_bytes
+from netinsight.textbytes import loose_space_rows, text_bytes
+from netinsight.textcodes import large_text
 
-__all__ = ["clean_distinct_text", "clean_distinct_texts", "clean_text", "clean_text_rows", "notes_text"]
-
-#: What the regex ``\s+`` -> " " can change: RE2's white space other than a space, or two spaces.
-_SPACES: Final = ("\t\n\f\r", ["  "])
+__all__ = [
+    "clean_distinct_text",
+    "clean_distinct_texts",
+    "clean_text",
+    "clean_text_rows",
+    "empty_as_missing",
+    "notes_text",
+]
 
 
 def clean_text(values: pd.Series[Any]) -> pd.Series[Any]:
@@ -45,22 +51,68 @@ def clean_text_rows(values: pd.Series[Any]) -> pd.Series[Any]:
     return _clean_rows(values, squeeze=True)
 
 
-def _clean_rows(values: pd.Series[Any], *, squeeze: bool) -> pd.Series[Any]:
-    """Trim each value (collapsing runs of white space first when `squeeze`); empty -> missing."""
+def empty_as_missing(values: pd.Series[Any]) -> pd.Series[Any]:
+    """A text column with its empty values missing, nothing else changed; it shares the column's characters.
+
+    Examples
+    --------
+    >>> empty_as_missing(pd.Series(["", " a ", None], dtype="str")).tolist()
+    [nan, ' a ', nan]
+    """
+    return _clean_rows(values, squeeze=None)
+
+
+def _clean_rows(values: pd.Series[Any], *, squeeze: bool | None) -> pd.Series[Any]:
+    """Trim each value (collapsing runs of white space first when `squeeze`; None: neither); empty -> missing."""
     array = pa.array(values if values.dtype == "str" else values.astype("str"), from_pandas=True)
     chunks = array.chunks if isinstance(array, pa.ChunkedArray) else [array]
-    out = []
-    for chunk in chunks:
-        text = _only_where(chunk, _SPACES, pattern=r"\s+", replacement=" ") if squeeze else chunk
-        trimmed = pc.utf8_trim_whitespace(text)
-        if pc.all(pc.equal(pc.binary_length(trimmed), pc.binary_length(text))).as_py() is False:
-            text = trimmed  # some value had white space at an end (else the column's own buffers stay)
-        blank = pc.equal(pc.binary_length(text), 0)
-        if pc.any(blank).as_py():
-            text = pc.if_else(blank, pa.scalar(None, text.type), text)
-        out.append(text)
+    out = [_clean_chunk(chunk, squeeze=squeeze) for chunk in chunks]
     joined = pa.chunked_array(out, type=out[0].type if out else pa.large_string())
     return pd.Series(pd.array(joined, dtype="str"), index=pd.RangeIndex(len(values)), name=values.name)
+
+
+def _clean_chunk(chunk: pa.Array, *, squeeze: bool | None) -> pa.Array:
+    """`_clean_rows` of one Arrow text array: the kernels run only on the values a byte check picks.
+
+    Values that need no cleaning keep the array's own buffers; empty ones become nulls by a new
+    validity bitmap alone.
+    """
+    _, offsets = text_bytes(chunk)
+    blank = offsets[1:] == offsets[:-1]
+    if chunk.null_count:
+        blank |= ~chunk.is_valid().to_numpy(zero_copy_only=False)
+    text = _blank_to_null(chunk, blank)
+    if squeeze is None:
+        return text
+    picked = loose_space_rows(chunk, runs=squeeze)
+    if not picked.any():
+        return text
+    mask = pa.array(picked)
+    loose = chunk.filter(mask)
+    if squeeze:
+        loose = pc.replace_substring_regex(loose, pattern=r"\s+", replacement=" ")
+    loose = pc.utf8_trim_whitespace(loose)
+    loose = pc.if_else(pc.equal(pc.binary_length(loose), 0), pa.scalar(None, loose.type), loose)
+    return pc.replace_with_mask(text, mask, loose)
+
+
+def _blank_to_null(chunk: pa.Array, blank: np.ndarray[Any, np.dtype[np.bool_]]) -> pa.Array:
+    """The text array with nulls where `blank`, sharing its offsets and characters (only a validity bitmap is new).
+
+    Examples
+    --------
+    >>> _blank_to_null(pa.array(["x", "", "yz", ""]).slice(1), np.array([True, False, True])).to_pylist()
+    [None, 'yz', None]
+    """
+    if not blank.any():
+        return chunk
+    _, offsets, data = chunk.buffers()
+    if data is None:  # no characters at all: every value is blank
+        return pa.nulls(len(chunk), chunk.type)
+    width = 8 if pa.types.is_large_string(chunk.type) else 4
+    offsets = offsets.slice(chunk.offset * width, (len(chunk) + 1) * width)
+    validity = pa.py_buffer(np.packbits(~blank, bitorder="little"))
+    return pa.Array.from_buffers(chunk.type, len(chunk), [validity, offsets, data], null_count=int(blank.sum()))
 
 
 def clean_distinct_text(values: pd.Series[Any]) -> pd.Series[Any]:
@@ -82,31 +134,12 @@ def clean_distinct_texts(columns: Sequence[pd.Series[Any]]) -> list[pd.Series[An
     >>> [s.tolist() for s in clean_distinct_texts([pd.Series([" a  b"]), pd.Series(["", "c"])])]
     [['a b'], [nan, 'c']]
     """
-    arrays = [_arrow_text(v if v.dtype == "str" else v.astype("str")).cast(pa.large_string()) for v in columns]
+    arrays = [large_text(v if v.dtype == "str" else v.astype("str")) for v in columns]
     if not arrays:
         return []
-    text = pa.concat_arrays(arrays) if len(arrays) > 1 else arrays[0]
-    squeezed = pc.utf8_trim_whitespace(_only_where(text, _SPACES, pattern=r"\s+", replacement=" "))
-    cleaned = pc.if_else(pc.equal(squeezed, ""), pa.scalar(None, squeezed.type), squeezed)
+    cleaned = _clean_chunk(pa.concat_arrays(arrays) if len(arrays) > 1 else arrays[0], squeeze=True)
     starts = np.cumsum([0, *(len(a) for a in arrays)])
     return [pd.Series(cleaned.slice(a, b - a), dtype="str") for a, b in itertools.pairwise(starts.tolist())]
-
-
-def _only_where(text: pa.Array, found: tuple[str, list[str]], *, pattern: str, replacement: str) -> pa.Array:
-    """`pyarrow.compute.replace_substring_regex`, run only on the values holding the characters or pairs `found`.
-
-    Examples
-    --------
-    >>> _only_where(pa.array(["a  b", "c", None]), _SPACES, pattern=r"\\s+", replacement=" ").to_pylist()
-    ['a b', 'c', None]
-    """
-    rows = rows_with_bytes(text, found[0], pairs=found[1])
-    if not rows.any():
-        return text
-    mask = pa.array(rows)
-    return pc.replace_with_mask(
-        text, mask, pc.replace_substring_regex(text.filter(mask), pattern=pattern, replacement=replacement)
-    )
 
 
 def _arrow_text(values: pd.Series[Any]) -> pa.StringArray:

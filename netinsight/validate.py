@@ -19,14 +19,16 @@ import pyarrow.compute as pc
 from netinsight.identity_checks import introduction_problems, name_problems
 from netinsight.io import read_log
 from netinsight.memo import bare
-from netinsight.memory import release_after
+from netinsight.memory import release_after, without_huge_pages
 from netinsight.personcodes import People, people_codes
 from netinsight.problems import LogValidationError, RowLocator, concat_problems, make_problems
 from netinsight.schema import DATE_COLUMNS, PROVENANCE_COLUMNS
+from netinsight.sortcodes import sorted_order
 
 __all__ = ["validate_log"]
 
 
+@without_huge_pages()
 def validate_log(
     log: pd.DataFrame | str | Path,
     *,
@@ -199,6 +201,7 @@ def _duplicate_rows(log: pd.DataFrame, at: RowLocator, people: People) -> list[p
         rows = _repeated(who * (len(days) + 1) + when)
     else:
         rows = np.flatnonzero(pd.DataFrame({"who": who, "when": when}).duplicated(keep=False).to_numpy())
+    rows = _narrowed(log, rows, columns)
     if not len(rows):
         return []
     keys = pd.DataFrame({c: _hashable(log[c].iloc[rows]) for c in columns})
@@ -217,12 +220,28 @@ def _duplicate_rows(log: pd.DataFrame, at: RowLocator, people: People) -> list[p
     ]
 
 
+def _narrowed(log: pd.DataFrame, rows: np.ndarray[Any, Any], columns: list[str]) -> np.ndarray[Any, Any]:
+    """The rows still repeated when compared column by column: cheap columns first, text (a slow take) last.
+
+    A row whose values so far are unique among `rows` repeats no other row and is dropped;
+    values are compared as `DataFrame.duplicated` compares them (missing values equal).
+    """
+    group = np.zeros(len(rows), dtype=np.int64)
+    for column in sorted(columns, key=lambda c: isinstance(log[c].dtype, (pd.StringDtype, pd.ArrowDtype))):
+        if not len(rows):
+            break
+        code = pd.factorize(_hashable(log[column].iloc[rows]))[0] + 1  # missing values: one code, 0
+        group = pd.factorize(group * (int(code.max()) + 1) + code)[0]
+        again = np.bincount(group)[group] > 1
+        rows, group = rows[again], group[again]
+    return rows
+
+
 def _repeated(values: np.ndarray[Any, Any]) -> np.ndarray[Any, np.dtype[np.intp]]:
     """Positions of the values that occur more than once, ascending (one sort, no hash table)."""
     if len(values) < 2:
         return np.zeros(0, dtype=np.intp)
-    order = np.argsort(values)
-    ordered = values[order]
+    ordered, order = sorted_order(values)
     same = ordered[1:] == ordered[:-1]
     again = np.zeros(len(values), dtype=bool)
     again[order[np.r_[same, False] | np.r_[False, same]]] = True

@@ -3,7 +3,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
+from netinsight import csvarrow
 from netinsight.csvarrow import arrow_read, header_and_body
 
 
@@ -37,3 +39,19 @@ def test_line_breaks_inside_quoted_values() -> None:
     _, body = header_and_body(arrow_read(b'a,b\n1,"x\ny"\n2,z\n', ",", 2, {0}))  # type: ignore[arg-type]
     assert body[1].tolist() == ["x\ny", "z"]
     assert body[0].astype(str).tolist() == ["1", "2"]
+
+
+def test_coded_columns_of_many_blocks_read_like_text_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(csvarrow, "_BLOCK", 1 << 14)
+    rows = [f"{i % 7 or ''},name {i % 1000},{'head' if i % 5000 == 0 else 'v' + str(i % 3)}" for i in range(20_000)]
+    data = ("head,name,head\n" + "\n".join(rows) + "\n").encode()
+    table = arrow_read(data, ",", 3, {0, 2})
+    assert table is not None
+    assert table.column(0).num_chunks > 1
+    text = header_and_body(arrow_read(data, ",", 3))  # type: ignore[arg-type]
+    coded = header_and_body(table)
+    assert coded[0] == text[0] == ["head", "name", "head"]
+    for col in (0, 2):
+        assert coded[1][col].astype(str).tolist() == text[1][col].tolist()
+    assert "head" not in list(coded[1][0].cat.categories)
+    assert "head" in list(coded[1][2].cat.categories)

@@ -50,3 +50,30 @@ def test_file_blocks_read_a_file_in_blocks(tmp_path: Path, monkeypatch: pytest.M
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
     assert list(file_blocks(empty)) == []
+
+
+def test_line_feeds_are_counted_across_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = b"a,b\n1,2\n\n3,4\n5,6"
+    for piece in (1, 2, 3, 5, 1 << 20):
+        monkeypatch.setattr(csvlines, "_PIECE", piece)
+        assert csvlines._count_newlines(data) == data.count(b"\n")
+        assert csvlines._count_newlines(b"") == 0
+        assert one_record_per_line([data[:7], data[7:]], 4) is False
+        assert one_record_per_line([b"a,b\n1,2\n3,4\n"], 3) is True
+
+
+def test_file_pieces_are_read_into_one_buffer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "x.csv"
+    data = b"a,b\r\n1,2\r\n3,4\r\n"
+    path.write_bytes(data)
+    for piece in (1, 4, 5, 1 << 20):
+        monkeypatch.setattr(csvlines, "_PIECE", piece)
+        assert b"".join(bytes(p) for p in csvlines.file_pieces(path)) == data
+        assert one_record_per_line(csvlines.file_pieces(path), 3)
+    lone = tmp_path / "lone.csv"
+    lone.write_bytes(b"a,b\r\n1,2\r3,4\r\n")
+    monkeypatch.setattr(csvlines, "_PIECE", 5)
+    assert not one_record_per_line(csvlines.file_pieces(lone), 3)
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    assert list(csvlines.file_pieces(empty)) == []

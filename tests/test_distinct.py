@@ -112,3 +112,11 @@ def test_rows_of_numpy_masked_and_categorical_values_as_a_take_gives() -> None:
     assert Distinct(pd.Series(["x"], dtype="category"), np.zeros(0, np.intp)).rows().tolist() == []
     only = Distinct(pd.Series(["x", "y"], dtype="category"), np.array([1, 1])).rows()
     assert list(only.cat.categories) == ["y"]
+
+
+def test_at_without_any_picked_value_picks_no_row() -> None:
+    d = distinct(pd.Series(["b", "a", "b"], dtype="str"))
+    assert d.at(np.zeros(2, dtype=bool)).tolist() == [False, False, False]
+    assert d.at(pd.Series([False, True])).tolist() == [False, True, False]
+    empty = distinct(pd.Series([], dtype="str"))
+    assert empty.at(np.zeros(0, dtype=bool)).tolist() == []

@@ -56,3 +56,22 @@ def test_match_employers_reports_how_each_target_matched() -> None:
 def test_match_employers_no_companies_at_all() -> None:
     m = match_employers(["Acme"], [])
     assert m["match"].tolist() == ["not found"]
+
+
+def test_employer_codes_are_the_keys_of_the_spellings() -> None:
+    from netinsight.employers import employer_codes
+
+    log = pd.DataFrame({"company": ["Acme Corp.", None, "ACME Corporation", "Bluefin", "Inc.", "", "Acme Corp."]})
+    codes = employer_codes(log)
+    spellings, expected = pd.factorize(log["company"])
+    assert codes.company.tolist() == spellings.tolist()
+    assert codes.spellings.tolist() == list(expected)
+    keys = normalize_employer(pd.Series(list(expected), dtype="str"))
+    assert [codes.names[k] if k >= 0 else None for k in codes.key] == [k if pd.notna(k) else None for k in keys]
+    row_keys = normalize_employer(log["company"])
+    assert [codes.names[k] if k >= 0 else None for k in codes.row_keys()] == [
+        k if pd.notna(k) else None for k in row_keys
+    ]
+    empty = employer_codes(log.iloc[:0])
+    assert empty.row_keys().tolist() == []
+    assert empty.names.tolist() == []

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -179,3 +180,24 @@ def test_rates_of_an_empty_and_a_one_row_log() -> None:
     assert one[["interviews", "on_time", "median_lag_days", "p90_lag_days", "contacts"]].values.tolist() == [
         [1, 1, 2.0, 2.0, 1]
     ]
+
+
+def test_follow_up_arrays_are_the_flags_and_do_not_depend_on_what_is_kept() -> None:
+    from netinsight.followup import follow_up_arrays, follow_up_flags
+    from netinsight.memo import clear
+
+    log = make_log(
+        date=["2026-03-02", "2026-03-02 09:00", "", "2026-03-30"],
+        contact=["Ana", "Ben", "Cy", "Di"],
+        thank_you_date=["2026-03-03", "2026-03-04 10:00", "2026-03-01", ""],
+        follow_up_date=["2026-03-20", "", "2026-04-01", "2026-04-02"],
+    )
+    for today in (None, "2026-03-03", "2026-04-15"):
+        for policy in ("strict", "3bd", "24h/14d"):
+            flags = follow_up_flags(log, policy=policy, today=today)
+            arrays = follow_up_arrays(log, policy=policy, today=today)
+            for column in flags.columns:
+                np.testing.assert_array_equal(arrays[column], flags[column].to_numpy())
+                assert not arrays[column].flags.writeable
+            clear()
+            pd.testing.assert_frame_equal(follow_up_flags(log, policy=policy, today=today), flags)

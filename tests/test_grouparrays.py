@@ -117,3 +117,15 @@ def test_keyed_table() -> None:
     out = keyed_table(keys, {"n": np.array([3, 4]), "policy": "standard"})
     assert out.to_dict("list") == {"program": ["MBA", "MSc"], "n": [3, 4], "policy": ["standard", "standard"]}
     assert out.index.equals(pd.RangeIndex(2))
+
+
+def test_level_codes_are_group_codes_of_factorized_keys() -> None:
+    from netinsight.grouparrays import level_codes
+
+    frame = pd.DataFrame({"k": pd.Series(["b", None, "a", "b"], dtype="str"), "n": [2, 1, 1, None]})
+    for columns in (["k"], ["k", "n"], ["n", "k"], []):
+        levels = [pd.factorize(frame[c], sort=True, use_na_sentinel=False) for c in columns]
+        codes, keys = level_codes(levels, columns, len(frame))
+        expected, expected_keys = group_codes(frame[columns])
+        assert codes.tolist() == expected.tolist()
+        pd.testing.assert_frame_equal(keys, expected_keys)

@@ -96,3 +96,30 @@ def test_group_modes_break_ties_by_rank() -> None:
     assert group_modes(*pairs, np.array([0, 1, 2]), 3).tolist() == [1, -1, 0]
     empty = np.zeros(0, dtype=np.int64)
     assert group_modes(empty, empty, empty, empty, 0).tolist() == []
+
+
+def test_labelled_codes_and_groups_are_key_labels_and_group_codes_of_factorized_keys() -> None:
+    from netinsight.groupcodes import distinct_counts, labelled_codes, labelled_groups
+
+    values = pd.Series(["B", " A", None, "A", "", "b", None], dtype="str")
+    for codes, uniques in (pd.factorize(values), pd.factorize(values, sort=True, use_na_sentinel=False)):
+        got, labels = labelled_codes(codes, uniques)
+        expected, expected_labels = key_labels(values)
+        assert got.tolist() == expected.tolist()
+        assert labels.tolist() == expected_labels.tolist()
+    frame = pd.DataFrame({"p": values, "y": [1, 1, 2, None, 2, 1, 1]})
+    for keys in (["p"], ["p", "y"], []):
+        codes, labels = labelled_groups([key_labels(frame[k]) for k in keys], keys, len(frame))
+        expected, expected_labels = group_codes(frame, keys)
+        assert codes.tolist() == expected.tolist()
+        pd.testing.assert_frame_equal(labels, expected_labels)
+    empty = labelled_groups([key_labels(frame["p"].iloc[:0])], ["p"], 0)
+    assert len(empty[0]) == 0
+    assert len(empty[1]) == 0
+    # distinct members per group, missing member (-1) included, on the flag-table and the sorting paths
+    rng = np.random.default_rng(3)
+    for n_groups, width in ((5, 40), (600, 5000)):
+        groups, members = rng.integers(0, n_groups, 3000), rng.integers(-1, width, 3000)
+        expected_counts = np.bincount(distinct_pairs(groups, members)[0], minlength=n_groups)
+        assert distinct_counts(groups, members, n_groups).tolist() == expected_counts.tolist()
+    assert distinct_counts(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), 2).tolist() == [0, 0]

@@ -63,3 +63,50 @@ def test_check_period() -> None:
         check_period(freq)
     with pytest.raises(ValueError, match=r"`freq` must be a period frequency such as 'W'.*not 'fortnight'"):
         check_period("fortnight")
+
+
+def _tricky_log() -> pd.DataFrame:
+    # missing, blank and space-padded programs (blank and padded text get the same label), a missing date
+    return make_log(
+        owner=["s1", "s1", "s2", "s3", "s3", "s4"],
+        date=["2026-01-07", "2026-02-12", "", "2026-01-31", "2026-03-01", "2025-12-31"],
+        contact=["Ana", "Ben", "Cy", "Di", "Ed", "Flo"],
+        program=["Law", " Law", None, "", "Art", "Law"],
+    )
+
+
+@pytest.mark.parametrize("by", ["program", "month", "week", ["program", "month"], ["week", "owner"], None])
+def test_log_group_codes_and_labels_equal_those_of_the_group_frame(by: object) -> None:
+    from netinsight.grouparrays import group_codes
+    from netinsight.groupcodes import group_codes as label_codes
+    from netinsight.groups import key_codes, log_group_codes, log_group_labels
+
+    for log in (_tricky_log(), _tricky_log().iloc[:1], _tricky_log().iloc[:0]):
+        keys, frame = group_frame(log, by)
+        codes, table = group_codes(frame)
+        got_keys, got_codes, got_table = log_group_codes(log, by)
+        assert got_keys == keys
+        assert got_codes.tolist() == codes.tolist()
+        pd.testing.assert_frame_equal(got_table, table)
+        codes, labels = label_codes(frame, keys)
+        _, got_codes, got_labels = log_group_labels(log, by)
+        assert got_codes.tolist() == codes.tolist()
+        pd.testing.assert_frame_equal(got_labels, labels)
+        for key in keys:
+            expected = pd.factorize(frame[key], sort=True, use_na_sentinel=False)
+            got = key_codes(log, key)
+            assert got[0].tolist() == expected[0].tolist()
+            assert got[1].equals(expected[1])
+
+
+def test_group_codes_kept_per_log_follow_a_changed_log() -> None:
+    from netinsight.groups import log_group_codes
+
+    log = _tricky_log()
+    before = log_group_codes(log, "program")[2]["program"].tolist()
+    log.loc[0, "program"] = "Zoo"  # the log changes: its codes are worked out again
+    after = log_group_codes(log, "program")[2]["program"].tolist()
+    assert "Zoo" not in before
+    assert after[:3] == [*before[:2], "Zoo"]
+    with pytest.raises(KeyError, match=r"`by` column\(s\) \['nope'\] not in log"):
+        log_group_codes(log, "nope")

@@ -33,3 +33,40 @@ def test_introduction_and_name_problems_directly() -> None:
     assert intro["code"].tolist() == ["self_introduction"]
     names = pd.concat(name_problems(log, at))
     assert names[["line", "code", "value"]].values.tolist() == [[2, "near_duplicate_name", "John Smith"]]
+
+
+def _problems(**columns: list[str]) -> list[list[object]]:
+    log = ni.read_log(pd.DataFrame(columns))
+    problems = ni.validate_log(log, strict=False, today="2026-06-01")
+    return problems[["line", "code", "value"]].values.tolist()
+
+
+def test_introducer_hint_is_the_first_near_name_in_text_order_per_owner() -> None:
+    log = ni.read_log(
+        pd.DataFrame(
+            {
+                "owner": ["me", "me", "me", "you", "you"],
+                "date": ["2026-01-05"] * 5,
+                "contact": ["Jonn Smith", "Jon Smith", "Ben Li", "Jon Smith", "Cy Ng"],
+                "introduced_by": ["", "", "John Smith", "", "John Smith"],
+            }
+        )
+    )
+    problems = ni.validate_log(log, strict=False, today="2026-06-01")
+    assert problems["line"].tolist() == [3, 5]
+    assert problems["message"].str.endswith("did you mean 'jon smith'?").all()  # "jon smith" < "jonn smith"
+
+
+def test_contact_without_a_name_key_is_on_no_cycle() -> None:
+    found = _problems(date=["2026-01-05"] * 4, contact=["Dr.", "A", "B", ""], introduced_by=["A", "B", "A", "B"])
+    assert found == [[2, "introduction_cycle", "B"], [3, "introduction_cycle", "A"], [4, "empty_contact", ""]]
+
+
+def test_near_duplicates_by_accent_only_within_owner_and_folded_company() -> None:
+    found = _problems(
+        owner=["s2", "s1", "s2", "s1", "s2"],
+        date=["2026-01-05"] * 5,
+        contact=["Zoë Li", "Zoe Li", "Zoe Li", "Zoë Li", "Ana Ruiz"],
+        company=["ACME", "Acme", "acme", "Globex", "Acme"],
+    )
+    assert found == [[3, "near_duplicate_name", "Zoe Li"]]

@@ -110,3 +110,92 @@ def test_codes_handed_over_by_validation_give_the_same_coding() -> None:
     for field in ("rows", "owner", "person", "introducer"):
         assert getattr(got, field).tolist() == getattr(expected, field).tolist()
     assert got.ids.to_pylist() == expected.ids.to_pylist()
+
+
+def test_distinct_id_keys_byte_checks_on_tricky_ids() -> None:
+    from netinsight.logcodes import distinct_id_keys
+    from netinsight.names import id_key
+
+    ids = [
+        "a/",
+        "/a",
+        "www.x",
+        "wwwx",
+        "http:/x",
+        "https://x",
+        "mailto:",
+        "x\t",
+        "\x7fx",
+        "x y",
+        "#",
+        "a?",
+        "Ab",
+        "a",
+        None,
+    ]
+    expected = [None if pd.isna(k) else k for k in id_key(pd.Series(ids, dtype="str")).tolist()]
+    array = pa.array(["pad", *ids], pa.large_string()).slice(1)  # a slice: Arrow buffers with an offset
+    assert distinct_id_keys(array).to_pylist() == expected
+    assert distinct_id_keys(pa.array([], pa.large_string())).to_pylist() == []
+
+
+def test_stable_order_of_small_codes_and_wide_keys() -> None:
+    from netinsight.logcodes import stable_order
+
+    for keys in (
+        np.array([2, 0, 2, 1, 0]),
+        np.array([65_535, 0, 65_535]),
+        np.array([-1, 3, -1]),
+        np.array([70_000, 5]),
+    ):
+        assert stable_order(keys).tolist() == np.argsort(keys, kind="stable").tolist()
+
+
+def test_kept_codes_with_repeated_or_missing_values_give_the_same_coding() -> None:
+    from netinsight import memo
+    from netinsight.logcodes import column_codes
+    from netinsight.textcodes import TextCodes
+
+    columns = {
+        "owner": ["me", "me", "you", "me"],
+        "date": ["2026-01-05", "2026-01-06", "2026-01-07", "2026-01-08"],
+        "contact": ["Ana", "Ben", "Ana", "Cy"],
+        "contact_id": ["a@x", "", "a@x", "c@x"],
+        "company": ["Acme", "", "Acme", "Initech"],
+    }
+    expected = code_log(make_log(**columns))
+    log = make_log(**columns)
+    # as a reader might hand them over: a value twice, a missing value as a value
+    memo.keep(log, "text:contact_id", TextCodes(np.array([0, 1, 2, 3]), pa.array(["a@x", None, "a@x", "c@x"])))
+    memo.keep(log, "text:company", TextCodes(np.array([0, 1, 0, 2]), pa.array(["Acme", None, "Initech"])))
+    company = column_codes(log, ["company"])[0]
+    assert company.codes.tolist() == [0, -1, 0, 1]
+    assert company.values.to_pylist() == ["Acme", "Initech"]
+    got = code_log(log)
+    for field in ("rows", "owner", "person", "introducer"):
+        assert getattr(got, field).tolist() == getattr(expected, field).tolist()
+    assert got.ids.to_pylist() == expected.ids.to_pylist() == ["id:a@x", "me/ben", "id:c@x"]
+
+
+def test_code_log_is_the_same_for_a_log_owner_by_owner_and_shuffled() -> None:
+    rng = np.random.default_rng(0)
+    n = 400
+    owner = np.repeat([f"s{i}" for i in range(20)], n // 20)
+    contact = rng.choice(["Ana", "Ben", "Cy", "Dee", "Eve"], n)
+    intro = rng.choice(["", "Ana", "Ben", "Zed"], n)
+    dates = pd.Timestamp("2026-01-01") + pd.to_timedelta(rng.integers(0, 30, n), unit="D")
+    frame = pd.DataFrame(
+        {"owner": owner, "date": dates.strftime("%Y-%m-%d"), "contact": contact, "introduced_by": intro}
+    )
+    grouped = code_log(ni.read_log(frame))  # owner by owner: pairs numbered by a sort
+    order = rng.permutation(n)
+    shuffled = code_log(ni.read_log(frame.iloc[order].reset_index(drop=True)))  # by a hash table
+    ids_grouped, ids_shuffled = grouped.ids.to_pylist(), shuffled.ids.to_pylist()
+    row_of = np.argsort(order)
+    assert [ids_grouped[p] for p in grouped.person] == [ids_shuffled[p] for p in shuffled.person[row_of]]
+    intro_grouped = [ids_grouped[p] if p >= 0 else None for p in grouped.introducer]
+    intro_shuffled = [ids_shuffled[p] if p >= 0 else None for p in shuffled.introducer[row_of]]
+    assert intro_grouped == intro_shuffled
+    zed = ids_grouped.index("s0/zed") if "s0/zed" in ids_grouped else None
+    assert zed is None or grouped.introduced_only[zed]
+    assert not grouped.introduced_only[grouped.person].any()

@@ -107,3 +107,13 @@ def test_id_keys_cut_queries_only_where_there_are_some() -> None:
     assert distinct_id_keys(ids).tolist()[:4] == ["ana@x", "x.example/a", "x", np.nan]
     assert distinct_id_keys(ids.iloc[:0]).tolist() == []
     assert distinct_id_keys(pd.Series(["Ana@X"], dtype="str")).tolist() == ["ana@x"]
+
+
+def test_name_codes_key_each_text_once_in_order_of_first_appearance() -> None:
+    contact = pd.Series(["Ben", "Ana Ruiz", None, "Ben"], dtype="str")
+    introducer = pd.Series(["Dr. Ana Ruiz", "Cy", "Ben", None], dtype="str")
+    (c, i), keys = name_codes(contact, introducer)
+    assert keys.tolist() == ["ben", "ana ruiz", "cy"]
+    assert (c.tolist(), i.tolist()) == ([0, 1, -1, 0], [1, 2, 0, -1])
+    (c, i), keys = name_codes(pd.Series([1, "1", None], dtype=object), pd.Series(["1.0"], dtype=object))
+    assert (c.tolist(), i.tolist(), keys.tolist()) == ([0, 0, -1], [1], ["1", "1 0"])

@@ -51,3 +51,30 @@ def test_sorted_or_shuffled_codes_find_the_same_pairs() -> None:
 
     assert found(groups[order], keys[order]) == found(groups[shuffled], keys[shuffled])
     assert len(found(groups, keys)) == 2
+
+
+def test_pairs_within_runs_matches_every_pair_by_hand() -> None:
+    rng = np.random.default_rng(3)
+    for _ in range(50):
+        n = int(rng.integers(0, 30))
+        groups, blocks = rng.integers(0, 3, n), rng.integers(-1, 3, n)  # -1: a block like any other
+        items = rng.permutation(n)
+        flags = rng.random(n) < 0.3
+        for use_flags in (False, True):
+            g, x, y = pairs_within_runs(groups, blocks, items, flags=flags if use_flags else None)
+            found = sorted((int(a), min(int(b), int(c)), max(int(b), int(c))) for a, b, c in zip(g, x, y, strict=True))
+            expected = sorted(
+                (int(groups[i]), min(int(items[i]), int(items[j])), max(int(items[i]), int(items[j])))
+                for i in range(n)
+                for j in range(i + 1, n)
+                if groups[i] == groups[j] and blocks[i] == blocks[j] and (not use_flags or flags[i] != flags[j])
+            )
+            assert found == expected
+
+
+def test_near_duplicate_codes_names_sharing_only_their_accent_free_form() -> None:
+    names = np.array(["zoë", "zoe", "ana"], dtype=object)  # no first or last word in common: only the folded block
+    found = near_duplicate_codes(np.array([0, 0, 0, 1]), np.array([0, 1, 2, 0]), names)
+    assert found[["group", "a", "b", "ratio"]].values.tolist() == [[0, 1, 0, 1.0]]
+    found = near_duplicate_codes(np.zeros(3, dtype=int), np.arange(3), names, between=np.array([True, False, True]))
+    assert found[["a", "b"]].values.tolist() == [[1, 0]]

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
 import netinsight as ni
+from netinsight.memo import kept
 from netinsight.normalize import coded_headers, empty_log
+from netinsight.textcodes import encode_text
 
 from .conftest import make_log
 
@@ -103,3 +106,40 @@ def test_coded_headers_are_the_typed_columns_as_the_file_names_them() -> None:
     assert coded_headers(headers) == {"Owner", "Date of interview", "Outcome", "Channel"}
     assert coded_headers([]) == set()
     assert coded_headers(["notes", "company", "source_line"]) == set()
+
+
+def test_text_read_as_written_keeps_its_cells_with_empty_ones_missing() -> None:
+    log = make_log(
+        date=["2026-01-05"] * 6,
+        contact=["a", "b", "c", "d", "e", "f"],
+        contact_id=["ana@x.example", "", "ana@x.example", None, " ", "ben@x.example"],
+        industry=["Tech", "", "Tech", "Tech", None, "Tech"],
+    )
+    assert log["contact_id"].tolist() == ["ana@x.example", np.nan, "ana@x.example", np.nan, np.nan, "ben@x.example"]
+    assert log["industry"].tolist() == ["Tech", np.nan, "Tech", "Tech", np.nan, "Tech"]
+    keyed = make_log(
+        date=["2026-01-05"] * 3, contact=["a", "b", "c"], contact_id=["Ana@X.example", "", "ana@x.example"]
+    )
+    assert keyed["contact_id"].tolist() == ["ana@x.example", np.nan, "ana@x.example"]
+    blank = make_log(date=["2026-01-05"] * 2, contact=["a", "b"], contact_id=["", ""])
+    assert blank["contact_id"].tolist() == [np.nan, np.nan]
+    single = make_log(date=["2026-01-05"], contact=["a"], contact_id=["ana@x.example"])
+    assert single["contact_id"].tolist() == ["ana@x.example"]
+    for frame in (log, keyed, blank, single):
+        assert str(frame["contact_id"].dtype) == "str"
+
+
+def test_contact_id_codes_handed_over_are_those_encode_text_gives() -> None:
+    ids = ["b@x.example", "", "a@x.example", "b@x.example", None, "", "c@x.example"]
+    log = make_log(date=["2026-01-05"] * len(ids), contact=list("abcdefg"), contact_id=ids)
+    handed = kept(log, "text:contact_id")
+    expected = encode_text(log["contact_id"])
+    assert handed.codes.tolist() == expected.codes.tolist() == [0, -1, 1, 0, -1, -1, 2]
+    assert handed.values.to_pylist() == expected.values.to_pylist() == ["b@x.example", "a@x.example", "c@x.example"]
+    assert handed.codes.dtype == expected.codes.dtype
+    assert handed.values.type == expected.values.type
+    keyed = make_log(date=["2026-01-05"] * 2, contact=["a", "b"], contact_id=["B@x.example", "b@x.example"])
+    assert kept(keyed, "text:contact_id") is None  # keys not as written: the network's coding encodes them
+    spaced = make_log(date=["2026-01-05"] * 2, contact=["a", "b"], contact_id=["b@x.example", " "])
+    assert kept(spaced, "text:contact_id") is None
+    assert kept(make_log(date=["2026-01-05"], contact=["a"]), "text:contact_id") is None

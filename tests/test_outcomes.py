@@ -131,3 +131,26 @@ def test_funnel_with_a_missing_key_and_activity_per_distinct_date_by_hand() -> N
     two = activity(log, freq="2W")
     assert two["start"].dt.strftime("%m-%d").tolist() == ["03-02", "03-16", "03-30"]
     assert two["interviews"].tolist() == [2, 1, 1]
+
+
+def test_stage_arrays_match_outcomes_as_before_with_unknown_missing_and_repeated_ones() -> None:
+    import numpy as np
+    import pyarrow.compute as pc
+
+    from netinsight.outcomes import _arrow, stage_arrays
+    from netinsight.schema import OUTCOMES
+
+    log = make_log(
+        date=["2026-03-02"] * 5,
+        contact=list("ABCDE"),
+        outcome=["offer; offer", "", "something else", "referral; job lead; mentorship", None],
+    )
+    flags = stage_arrays(log)
+    lists = _arrow(log["outcome"])
+    parents = pc.list_parent_indices(lists).to_numpy()
+    for name in OUTCOMES:  # the old way: one string comparison per outcome
+        hit = pc.fill_null(pc.equal(pc.list_flatten(lists), name), False).to_numpy(zero_copy_only=False)
+        assert flags[name].tolist() == (np.bincount(parents[hit], minlength=len(log)) > 0).tolist()
+    assert flags["any_outcome"].tolist() == [True, False, False, True, False]
+    assert not flags["offer"].flags.writeable  # shared per log: read-only
+    assert stage_arrays(log.iloc[:0])["offer"].tolist() == []

@@ -30,3 +30,51 @@ def test_columns_and_owner_lists_of_a_shared_professional() -> None:
     assert people.column("interviews")[ids.index("id:ana@acme.example")] == 2
     assert np.isnat(people.column("connected_on")).all()
     assert people.text["kind"].decode().to_pylist()[:2] == ["owner", "owner"]
+
+
+def test_latest_values_skip_missing_values_with_ties_and_missing_dates() -> None:
+    import warnings
+
+    import netinsight as ni
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the missing dates are reported, not the point here
+        log = ni.read_log(
+            pd.DataFrame(
+                {
+                    "owner": ["me", "me", "me", "me", "me", "you"],
+                    "date": ["2026-01-05", "", "2026-01-09", "2026-01-09", "2026-01-09", ""],
+                    "contact": ["Ana", "ana", "Ana", "Ben", "Ben", "Dee"],
+                    "company": ["Acme", "", "Initech", "Bluefin", "", ""],
+                    "role": ["Eng", "PM", "", "Analyst", "Lead", ""],
+                    "introduced_by": ["", "", "", "Ana", "Cy", ""],
+                }
+            )
+        )
+    people = people_table(log)
+    assert people.index.tolist() == ["owner:me", "owner:you", "me/ana", "me/ben", "me/cy", "you/dee"]
+    assert people["kind"].tolist() == ["owner", "owner", "contact", "contact", "introducer", "contact"]
+    # Ana: the undated row comes last, so its role is the latest; its missing company is skipped
+    # Ben: two rows on one day, in log order; Dee: never dated
+    assert people["company"].fillna("-").tolist()[2:] == ["Initech", "Bluefin", "-", "-"]
+    assert people["role"].fillna("-").tolist()[2:] == ["PM", "Lead", "-", "-"]
+    first, last = (
+        people[c].dt.strftime("%Y-%m-%d").fillna("NaT").tolist() for c in ("first_interview", "last_interview")
+    )
+    assert first[2:] == ["2026-01-05", "2026-01-09", "NaT", "NaT"]
+    assert last[2:] == ["2026-01-09", "2026-01-09", "NaT", "NaT"]
+    assert people["interviews"].tolist() == [0, 0, 3, 2, 0, 1]
+    coded, _ = coded_network_from_log(log)
+    pd.testing.assert_frame_equal(coded.frame(), people)
+
+
+def test_people_of_a_single_row_and_of_a_log_without_contacts() -> None:
+    import netinsight as ni
+
+    one = people_table(ni.read_log(pd.DataFrame({"date": ["2026-01-05"], "contact": ["Ana"]})))
+    assert one.index.tolist() == ["owner:me", "me/ana"]
+    assert one["interviews"].tolist() == [0, 1]
+    assert one["first_interview"].dt.strftime("%Y-%m-%d").fillna("NaT").tolist() == ["NaT", "2026-01-05"]
+    none = people_table(ni.read_log(pd.DataFrame({"date": ["2026-01-05"], "contact": [""]})))
+    assert none.index.tolist() == ["owner:me"]
+    assert none["kind"].tolist() == ["owner"]

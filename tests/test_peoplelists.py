@@ -41,3 +41,16 @@ def test_outcome_lists_distinct_and_sorted() -> None:
     )
     assert outcome_lists(log, np.array([0, 0, -1]), 2).tolist() == [["job_lead", "referral"], []]
     assert outcome_lists(log.iloc[:0], np.zeros(0, dtype=np.int64), 0).tolist() == []
+
+
+def test_outcome_lists_the_same_with_a_flag_per_pair_and_with_a_sort() -> None:
+    log = make_log(
+        date=["2026-01-05", "2026-01-06", "2026-01-07", "2026-01-08"],
+        contact=["A", "A", "B", "C"],
+        outcome=["referral; job lead", "job lead", "", "offer"],
+    )
+    small = outcome_lists(log, np.array([1, 1, -1, 0]), 3).tolist()  # few rows: a flag per possible pair
+    assert small == [["offer"], ["job_lead", "referral"], []]
+    many = outcome_lists(log, np.array([1, 1, -1, 0]), 3_000_000)  # many rows, few outcomes: a sort
+    assert many.iloc[:3].tolist() == small
+    assert many.iloc[3:].map(len).sum() == 0

@@ -53,3 +53,22 @@ def test_unknown_period_is_refused() -> None:
     assert set(PERIOD_FORMATS) == {"month", "week"}
     with pytest.raises(ValueError, match=r"`period` must be one of \['month', 'week'\], not 'year'"):
         period_labels(_dates("2026-01-05"), "year")
+
+
+def test_period_codes_are_the_sorted_codes_of_the_labels() -> None:
+    # the old path: factorize the labels; codes in time order, a missing date last, every code used
+    from netinsight.periods import period_codes
+
+    dates = pd.Series(pd.date_range("1968-02-20", "2030-03-05", freq="53h")).sample(frac=1.0, random_state=2)
+    dates = pd.concat([dates, pd.Series([pd.NaT, pd.NaT])], ignore_index=True)
+    for period in ("month", "week"):
+        codes, labels = period_codes(dates, period)
+        old_codes, old_labels = pd.factorize(period_labels(dates, period), sort=True, use_na_sentinel=False)
+        assert codes.tolist() == old_codes.tolist()
+        assert labels.equals(old_labels)
+        assert labels.dtype == old_labels.dtype
+    for tricky in (_dates(None), _dates("2026-07-04"), pd.Series([], dtype="datetime64[ns]")):
+        codes, labels = period_codes(tricky, "month")
+        old_codes, old_labels = pd.factorize(period_labels(tricky, "month"), sort=True, use_na_sentinel=False)
+        assert codes.tolist() == old_codes.tolist()
+        assert labels.tolist() == old_labels.tolist()

@@ -32,7 +32,7 @@ def test_make_problems_rejects_unknown_code_and_mismatched_lengths() -> None:
 
 def test_long_values_are_cut() -> None:
     p = make_problems(code="bad_date", file="a", value="x" * 500, message="m")
-    assert len(p.loc[0, "value"]) == 200
+    assert len(str(p.loc[0, "value"])) == 200
 
 
 def test_concat_sorts_by_file_line_severity() -> None:
@@ -82,3 +82,31 @@ def test_row_locator_names_columns_as_each_file_does() -> None:
     assert at(np.array([1]), "")["column"] == ""
     assert at.files_of(np.array([2, 0])).tolist() == ["<log>", "a.csv"]
     assert at.file.tolist() == ["a.csv", "b.csv", "<log>"]
+
+
+def test_value_texts_cut_long_text_only_and_keep_missing() -> None:
+    long = "x" * 250
+    p = make_problems(code="bad_date", file="f", line=[1, 2, 3], column="date", value=[long, None, "ok"], message="m")
+    assert p["value"].tolist()[0] == "x" * 197 + "..."
+    assert pd.isna(p["value"].iloc[1])
+    assert p["value"].iloc[2] == "ok"
+    assert p["value"].dtype == object
+    numbers = make_problems(code="bad_number", file="f", line=[1, 2], column="n", value=[12, None], message="m")
+    assert numbers["value"].tolist()[0] == "12.0"
+    assert pd.isna(numbers["value"].iloc[1])
+
+
+def test_concat_sorts_files_as_text_then_severity_then_code() -> None:
+    parts = [
+        make_problems(code="future_date", file=["b", "a"], line=[1, 1], message="m"),
+        make_problems(code="bad_date", file=["b", "a"], line=[1, 1], message="m"),
+        make_problems(code="empty_contact", file="a", line=1, message="m"),
+    ]
+    out = concat_problems(parts)
+    assert out[["file", "code"]].values.tolist() == [
+        ["a", "bad_date"],
+        ["a", "empty_contact"],
+        ["a", "future_date"],
+        ["b", "bad_date"],
+        ["b", "future_date"],
+    ]

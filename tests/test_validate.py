@@ -267,3 +267,31 @@ def test_an_empty_contact_with_an_introducer_is_no_person() -> None:
         [1, "empty_contact", ""],
         [2, "unknown_introducer", "Cy"],
     ]
+
+
+def test_duplicate_rows_with_missing_dates_ties_and_one_row() -> None:
+    log = ni.read_log(
+        frame(
+            date=["", "", "2026-01-05", "2026-01-05", "", "2026-01-05"],
+            contact=["Ana", "Ana", "Ana", "ana", "Ana", "Ana"],
+            notes=["x", "x", "x", "x", "y", "x"],
+        )
+    )
+    problems = ni.validate_log(log, strict=False, today=TODAY)
+    repeated = problems[problems["code"] == "duplicate_row"]
+    assert repeated[["line", "value"]].values.tolist() == [[2, "same as line 1"], [6, "same as line 3"]]
+    single = ni.read_log(frame(date=["2026-01-05"], contact=["Ana"]))
+    assert ni.validate_log(single, today=TODAY).empty
+
+
+def test_duplicate_rows_compare_list_cells_too() -> None:
+    log = ni.read_log(
+        frame(
+            date=["2026-01-05"] * 4,
+            contact=["Ana"] * 4,
+            follow_up_date=["2026-01-09; 2026-01-10", "2026-01-09", "2026-01-09; 2026-01-10", ""],
+            outcome=["offer", "offer", "offer", ""],
+        )
+    )
+    problems = ni.validate_log(log, strict=False, today=TODAY)
+    assert problems[["line", "code", "value"]].values.tolist() == [[3, "duplicate_row", "same as line 1"]]
