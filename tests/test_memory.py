@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sys
 import threading
 
 import pandas as pd
@@ -188,3 +189,36 @@ def test_public_functions_run_without_huge_pages(switch: _Switch) -> None:
 @pytest.mark.parametrize("name", sorted(HEAVY))
 def test_heavy_public_functions_are_wrapped(name: str) -> None:
     assert getattr(getattr(ni, name), "__wrapped__", None) is not None, f"{name} is not under without_huge_pages"
+
+
+def test_keep_freed_memory_sets_glibc_thresholds(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "GLIBC_TUNABLES"):
+        monkeypatch.delenv(name, raising=False)
+    assert memory.keep_freed_memory() is True  # this machine: Linux with glibc
+
+
+@pytest.mark.parametrize("name", ["MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "GLIBC_TUNABLES"])
+def test_keep_freed_memory_leaves_the_users_settings(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    monkeypatch.setenv(name, "1")
+    assert memory.keep_freed_memory() is False
+
+
+def test_keep_freed_memory_only_on_linux(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert memory.keep_freed_memory() is False
+
+
+def test_the_first_block_keeps_freed_memory_once(monkeypatch: pytest.MonkeyPatch, switch: _Switch) -> None:
+    calls: list[int] = []
+
+    def record() -> bool:
+        calls.append(1)
+        return True
+
+    monkeypatch.setattr(memory, "keep_freed_memory", record)
+    monkeypatch.setattr(memory._ADVICE, "allocator_set", False)
+    with memory.without_huge_pages():
+        pass
+    with memory.without_huge_pages():
+        pass
+    assert calls == [1]
