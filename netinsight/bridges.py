@@ -21,7 +21,7 @@ from netinsight.chaintable import ChainForest, chain_forest
 from netinsight.dominators import dominators, meet
 from netinsight.forest import depths
 from netinsight.graphrecords import collector_paused
-from netinsight.memory import without_huge_pages
+from netinsight.memory import large_work
 from netinsight.network import network
 from netinsight.nodekeys import name_rank, node_codes, ranked_rows
 from netinsight.ordering import text_rank
@@ -70,7 +70,7 @@ def group_meets(tree: IntArray, depth: IntArray, nodes: IntArray, group: IntArra
     return grp, node
 
 
-@without_huge_pages()
+@large_work()
 def bridges(G_or_log: nx.DiGraph | pd.DataFrame, *, owner: str | None = None) -> pd.DataFrame:
     """The contacts who are the only way into a company or an industry: lose them and it is gone.
 

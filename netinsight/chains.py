@@ -20,7 +20,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from netinsight.chaintable import chains_table, employer_key, network, sorted_chains
-from netinsight.memory import without_huge_pages
+from netinsight.memory import large_work
 from netinsight.names import name_key
 from netinsight.schema import header_key
 
@@ -45,7 +45,7 @@ class UnknownPersonError(KeyError):
         return str(self.args[0]) if self.args else ""
 
 
-@without_huge_pages()
+@large_work()
 def referral_chains(G_or_log: nx.DiGraph | pd.DataFrame, *, owner: str | None = None) -> pd.DataFrame:
     """How each person was reached: their chain of introductions from the owner.
 
@@ -126,7 +126,7 @@ def resolve_person(table: pd.DataFrame, person: str, owner: str | None, argument
     return int(hit[0])
 
 
-@without_huge_pages()
+@large_work()
 def referral_path(G_or_log: nx.DiGraph | pd.DataFrame, person: str, *, owner: str | None = None) -> pd.DataFrame:
     """The chain of introductions that led to one person, one row per step from the owner.
 
@@ -200,7 +200,7 @@ def referral_path(G_or_log: nx.DiGraph | pd.DataFrame, person: str, *, owner: st
     return out
 
 
-@without_huge_pages()
+@large_work()
 def paths_to(
     G_or_log: nx.DiGraph | pd.DataFrame,
     *,

@@ -38,7 +38,7 @@ from netinsight.groupcodes import (
 from netinsight.groupflags import flags_present
 from netinsight.groups import group_frame, log_group_labels, rate
 from netinsight.memo import bare
-from netinsight.memory import without_huge_pages
+from netinsight.memory import large_work
 from netinsight.outcomes import FUNNEL_STAGES, stage_arrays
 from netinsight.policy import FollowUpPolicy
 from netinsight.privacy import publish
@@ -86,7 +86,7 @@ def _lines(table: pd.DataFrame) -> list[tuple[list[int], int]]:
     return [(list(range(len(table) - 1)), len(table) - 1)] if len(table) > 1 else []
 
 
-@without_huge_pages()
+@large_work()
 def cohort_summary(
     log: pd.DataFrame,
     *,
@@ -191,7 +191,7 @@ def _participation(table: pd.DataFrame, log: pd.DataFrame, roster: pd.DataFrame,
     return table.drop(columns="roster_active")
 
 
-@without_huge_pages()
+@large_work()
 def cohort_industries(log: pd.DataFrame, *, min_cell: int = 10) -> pd.DataFrame:
     """Students reaching each industry (normalised sector), with a total row, protected.
 
@@ -237,7 +237,7 @@ def cohort_industries(log: pd.DataFrame, *, min_cell: int = 10) -> pd.DataFrame:
     )
 
 
-@without_huge_pages()
+@large_work()
 def cohort_activity(log: pd.DataFrame, *, by: str = "month", min_cell: int = 10) -> pd.DataFrame:
     """Activity over time: students active and interviews per month (or term, week), protected.
 
@@ -284,7 +284,7 @@ def cohort_activity(log: pd.DataFrame, *, by: str = "month", min_cell: int = 10)
     return publish(table, support="students", lines=_lines(table), min_cell=min_cell, keep=keys)
 
 
-@without_huge_pages()
+@large_work()
 def cohort_employers(log: pd.DataFrame, *, n: int = 20, min_cell: int = 10) -> pd.DataFrame:
     """The employers the most students reached, listing only those reached by `min_cell` students or more.
 
@@ -356,7 +356,7 @@ def _ranks(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     return rank
 
 
-@without_huge_pages()
+@large_work()
 def cohort_funnel(log: pd.DataFrame, *, min_cell: int = 10) -> pd.DataFrame:
     """The cohort's outcome funnel (thank-you, check-in, job lead, referral, ...), protected.
 
@@ -399,7 +399,7 @@ def cohort_funnel(log: pd.DataFrame, *, min_cell: int = 10) -> pd.DataFrame:
     return publish(table, support="students", lines=[], min_cell=min_cell, rates=["rate"], keep=["stage"])
 
 
-@without_huge_pages()
+@large_work()
 def cohort_students(
     log: pd.DataFrame,
     *,

@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 from netinsight.bridges import bridges
 from netinsight.chaintable import chain_forest
 from netinsight.forest import ancestor_pairs
-from netinsight.memory import without_huge_pages
+from netinsight.memory import large_work
 from netinsight.network import network
 from netinsight.nodekeys import name_rank, node_codes, ranked_rows
 from netinsight.normalize import LIST_OF_TEXT
@@ -62,7 +62,7 @@ def _outcome_flags(outcomes: pd.Series[Any]) -> dict[str, npt.NDArray[np.bool_]]
     return out
 
 
-@without_huge_pages()
+@large_work()
 def top_connectors(
     G_or_log: nx.DiGraph | pd.DataFrame, *, n: int | None = 10, owner: str | None = None
 ) -> pd.DataFrame:
@@ -129,7 +129,7 @@ def top_connectors(
     return out
 
 
-@without_huge_pages()
+@large_work()
 def reach_by_depth(G_or_log: nx.DiGraph | pd.DataFrame, *, owner: str | None = None) -> pd.DataFrame:
     """People, companies and industries reached at depth 1, 2 and 3+ of each owner's network.
 
@@ -183,7 +183,7 @@ def reach_by_depth(G_or_log: nx.DiGraph | pd.DataFrame, *, owner: str | None = N
     )
 
 
-@without_huge_pages()
+@large_work()
 def shared_connectors(G_or_log: nx.DiGraph | pd.DataFrame, *, min_owners: int = 2) -> pd.DataFrame:
     """Professionals who introduced several owners (students) to someone.
 

@@ -30,7 +30,7 @@ from netinsight.grouparrays import (
 )
 from netinsight.groups import by_keys, group_frame, key_codes, log_group_codes, rate
 from netinsight.memo import bare
-from netinsight.memory import without_huge_pages
+from netinsight.memory import large_work
 from netinsight.people import person_codes
 from netinsight.reach import STATUSES, target_status
 from netinsight.targets import Targets
@@ -38,7 +38,7 @@ from netinsight.targets import Targets
 __all__ = ["concentration", "coverage_over_time", "industry_coverage"]
 
 
-@without_huge_pages()
+@large_work()
 def industry_coverage(
     log: pd.DataFrame,
     *,
@@ -146,7 +146,7 @@ def industry_coverage(
     return out.loc[order, [*keys, *columns]].reset_index(drop=True)
 
 
-@without_huge_pages()
+@large_work()
 def concentration(log: pd.DataFrame, *, by: str | Sequence[str] | None = None) -> pd.DataFrame:
     """How concentrated the interviews are: the top industry's share and an evenness index.
 

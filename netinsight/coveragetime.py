@@ -15,13 +15,13 @@ import pandas as pd
 from netinsight.employers import normalize_employer
 from netinsight.groups import check_period, rate
 from netinsight.memo import bare
-from netinsight.memory import without_huge_pages
+from netinsight.memory import large_work
 from netinsight.targets import Targets, as_targets
 
 __all__ = ["coverage_over_time"]
 
 
-@without_huge_pages()
+@large_work()
 def coverage_over_time(log: pd.DataFrame, *, targets: Targets | None = None, freq: str = "W") -> pd.DataFrame:
     """Cumulative industries and employers reached, period by period.
 

@@ -21,7 +21,7 @@ from netinsight.grouparrays import distinct_per_group, group_median_quantile, ke
 from netinsight.groupflags import flag_counts
 from netinsight.groups import log_group_codes
 from netinsight.memo import bare, derived, freeze
-from netinsight.memory import without_huge_pages
+from netinsight.memory import large_work
 from netinsight.outreach import parse_today
 from netinsight.people import person_codes
 from netinsight.policy import FollowUpPolicy, check_ins, lag_arrays, lags_within
@@ -120,7 +120,7 @@ def follow_up_flags(
     return pd.DataFrame({c: flags[c] for c in columns})
 
 
-@without_huge_pages()
+@large_work()
 def follow_up_rates(
     log: pd.DataFrame,
     *,

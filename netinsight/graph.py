@@ -19,7 +19,7 @@ import pyarrow as pa
 
 from netinsight.graphexport import write_graph
 from netinsight.graphrecords import EdgeRows, collector_paused, edge_records, node_records
-from netinsight.memory import without_huge_pages
+from netinsight.memory import large_work
 from netinsight.ordering import sort_order, text_rank
 from netinsight.people import coded_network_from_log, person_ids
 from netinsight.tables import (
@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 
-@without_huge_pages()
+@large_work()
 def graph_from_log(
     log: pd.DataFrame, *, owner: str | None = None, connections: pd.DataFrame | None = None
 ) -> nx.DiGraph:
@@ -115,7 +115,7 @@ def graph_from_log(
     return _graph(node_records(people), rows, meta)
 
 
-@without_huge_pages()
+@large_work()
 def graph_from_tables(people: pd.DataFrame, introductions: pd.DataFrame) -> nx.DiGraph:
     """Build the referral graph from its tables; the inverse of `graph_to_tables`.
 
@@ -216,7 +216,7 @@ def _require(table: pd.DataFrame, columns: tuple[str, ...], name: str) -> None:
         raise ValueError(msg)
 
 
-@without_huge_pages()
+@large_work()
 def graph_to_tables(G: nx.DiGraph) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The people and introductions tables of a referral graph; the inverse of `graph_from_tables`.
 

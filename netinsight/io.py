@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from netinsight.industries import sector_table
-from netinsight.memory import release_after, without_huge_pages
+from netinsight.memory import large_work, release_after
 from netinsight.normalize import coded_headers, empty_log, list_column, normalize_table
 from netinsight.problems import LogReadError, concat_problems, make_problems
 from netinsight.readers import SUFFIXES, RawTable, frame_to_raw, read_table
@@ -33,7 +33,7 @@ __all__ = ["read_log", "write_log"]
 DEFAULT_OWNER = "me"
 
 
-@without_huge_pages()
+@large_work()
 def read_log(
     source: str | Path | pd.DataFrame,
     *,
@@ -169,7 +169,7 @@ def _concat_logs(parts: list[pd.DataFrame]) -> pd.DataFrame:
     return log[[*CANONICAL_COLUMNS, *extra, *PROVENANCE_COLUMNS]]
 
 
-@without_huge_pages()
+@large_work()
 def write_log(log: pd.DataFrame, path: str | Path) -> Path:
     """Write a log as a spreadsheet a person can edit; `read_log` reads it back unchanged.
 

@@ -1,31 +1,30 @@
-"""Memory policy of large jobs: Arrow's unused pool handed back, and NumPy's huge-page advice off.
+"""Memory policy of large work: how netinsight's calls allocate, and what they hand back.
 
-After a step on a million rows, Arrow's memory pool (mimalloc) keeps much of what the step
-freed. `release_after` hands it back after large steps, so the next step's peak does not
-stack on it.
+On this kind of machine (a virtual machine with 2 cores) a page of memory touched for the
+first time costs ~5-10 microseconds to fault in, so at 1M interviews the cost of the
+pipeline was as much the kernel's as netinsight's. While a public function runs
+(`large_work`, a decorator and a context manager):
 
-NumPy asks the kernel for transparent huge pages (``madvise(MADV_HUGEPAGE)``) for every array
-of 4 MB or more. netinsight's work at scale makes and drops many short-lived arrays of that
-size, and on a kernel whose huge-page defragmentation is ``madvise`` each of them costs
-kernel time to fault in: measured at 1M interviews, 1-2 s of the pipeline's ~9 s.
-`without_huge_pages` switches the advice off while netinsight's public functions run and
-puts it back when the outermost one returns (thread-safe; nested calls nest).
+- NumPy's transparent-huge-page advice (``madvise(MADV_HUGEPAGE)`` for every array of 4 MB
+  or more) is off: zeroing 2 MB pages for short-lived arrays cost 1-2 s at 1M interviews.
+- Arrow allocates from its jemalloc pool, which keeps freed memory for a second
+  (``jemalloc_set_decay_ms(1000)``) instead of the default pool (mimalloc), which hands it
+  back at once and faults it in again as huge pages (0.5-1 s at 1M, and ~100 MB more peak).
+- The first call sets glibc's mmap / trim thresholds to 64 / 128 MB (`keep_freed_memory`), so
+  freed NumPy arrays are reused instead of unmapped (~85k fewer page faults at 1M).
 
-The C allocator (glibc) hands every array above a moving threshold (at most 32 MB) back to
-the system when it is freed, and trims its heap above 2x that; on a virtual machine every
-page of the next array then faults in again (measured: ~250k page faults in the pipeline at
-1M interviews). The first netinsight call sets glibc's ``M_MMAP_THRESHOLD`` to 64 MB and
-``M_TRIM_THRESHOLD`` to 128 MB (`keep_freed_memory`), so freed arrays are reused (~85k fewer
-faults, peak unchanged). None of this changes a result.
+The NumPy advice and the Arrow pool are put back when the outermost call returns (thread-safe;
+nested calls nest). `release_after` hands Arrow's unused memory back after large steps, so the
+next step's peak does not stack on it. None of this changes a result.
 
-Limits: the glibc thresholds stay set for the life of the process (up to 128 MB freed at
-the top of the heap is kept for reuse instead of returned); they are left alone on other C
-libraries (musl, macOS, Windows) and when ``MALLOC_MMAP_THRESHOLD_``, ``MALLOC_TRIM_THRESHOLD_``
-or ``GLIBC_TUNABLES`` is set. Only Arrow's pool is released (``malloc_trim`` was measured: ~1 s slower at 1M
-interviews, as the next step faults the pages back in, for ~40 MB less peak); the huge-page
-advice is NumPy's process-wide switch (``NUMPY_MADVISE_HUGEPAGE``), so other threads'
-NumPy arrays made while a netinsight call runs get plain pages too; where NumPy has no such
-switch, nothing is changed.
+Limits: the glibc thresholds stay set for the life of the process (up to 128 MB freed at the
+top of the heap is kept for reuse), and are left alone on other C libraries (musl, macOS,
+Windows) and when ``MALLOC_MMAP_THRESHOLD_``, ``MALLOC_TRIM_THRESHOLD_`` or ``GLIBC_TUNABLES``
+is set; Arrow's pool is left alone when ``ARROW_DEFAULT_MEMORY_POOL`` is set or Arrow has no
+jemalloc, and NumPy's advice when ``NUMPY_MADVISE_HUGEPAGE`` is set; the switches are
+process-wide, so other threads' arrays made while a netinsight call runs are allocated the
+same way. ``malloc_trim`` was measured and dropped: ~1 s slower at 1M interviews, as the next
+step faults the pages back in, for ~40 MB less peak.
 """
 
 from __future__ import annotations
@@ -41,7 +40,7 @@ from typing import Final
 
 import pyarrow as pa
 
-__all__ = ["LARGE_ROWS", "keep_freed_memory", "release_after", "release_memory", "without_huge_pages"]
+__all__ = ["LARGE_ROWS", "keep_freed_memory", "large_work", "release_after", "release_memory"]
 
 #: Steps on at least this many rows hand their freed memory back.
 LARGE_ROWS: Final = 200_000
@@ -99,8 +98,29 @@ def keep_freed_memory() -> bool:
     return bool(mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD)) & bool(mallopt(_M_TRIM_THRESHOLD, _TRIM_THRESHOLD))
 
 
+#: How long Arrow's jemalloc pool keeps freed memory before handing it back, in milliseconds.
+_DECAY_MS: Final = 1000
+
+
+def _retaining_pool() -> pa.MemoryPool | None:
+    """Arrow's jemalloc pool, keeping freed memory for `_DECAY_MS`; None if the user chose a pool or it is missing."""
+    if "ARROW_DEFAULT_MEMORY_POOL" in os.environ:
+        return None
+    try:
+        pool = pa.jemalloc_memory_pool()
+        pa.jemalloc_set_decay_ms(_DECAY_MS)
+    except (NotImplementedError, pa.ArrowException):
+        return None
+    return pool
+
+
 def _numpy_advice_switch() -> Callable[[bool], bool] | None:
-    """NumPy's runtime switch of the huge-page advice (sets it, returns the previous setting), if it has one."""
+    """NumPy's runtime switch of the huge-page advice (sets it, returns the previous setting).
+
+    None when NumPy has none, or the user chose with ``NUMPY_MADVISE_HUGEPAGE``.
+    """
+    if "NUMPY_MADVISE_HUGEPAGE" in os.environ:
+        return None
     for module in ("numpy._core.multiarray", "numpy.core.multiarray"):
         try:
             switch = getattr(importlib.import_module(module), "_set_madvise_hugepage", None)
@@ -112,7 +132,7 @@ def _numpy_advice_switch() -> Callable[[bool], bool] | None:
 
 
 class _Advice:
-    """How many netinsight calls run with the advice off, and the setting to put back after the last."""
+    """How many netinsight calls run under `large_work`, and the settings to put back after the last."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
@@ -120,34 +140,40 @@ class _Advice:
         self.before = True
         self.switch = _numpy_advice_switch()
         self.allocator_set = False
+        self.pool = _retaining_pool()
+        self.pool_before: pa.MemoryPool | None = None
 
 
 _ADVICE: Final = _Advice()
 
 
-class without_huge_pages(ContextDecorator):  # noqa: N801 -- used as a decorator and a context manager
-    """NumPy's huge-page advice off while the block (or the decorated function) runs, then put back.
+class large_work(ContextDecorator):  # noqa: N801 -- used as a decorator and a context manager
+    """netinsight's memory policy while the block (or the decorated function) runs (see the module).
 
-    The outermost block saves the setting and the last one to leave restores it, whichever
-    thread they run on. The first block also calls `keep_freed_memory` (once per process).
+    NumPy's huge-page advice is off and Arrow allocates from its jemalloc pool; the outermost
+    block saves both settings and the last one to leave restores them, whichever thread they
+    run on. The first block also calls `keep_freed_memory` (once per process).
 
     Examples
     --------
     >>> import numpy as np
-    >>> @without_huge_pages()
+    >>> @large_work()
     ... def total(n: int) -> float:
     ...     return float(np.ones(n).sum())
     >>> total(1_000_000)
     1000000.0
-    >>> with without_huge_pages():
+    >>> with large_work():
     ...     total(10)
     10.0
     """
 
-    def __enter__(self) -> without_huge_pages:
+    def __enter__(self) -> large_work:
         with _ADVICE.lock:
             if _ADVICE.active == 0 and _ADVICE.switch is not None:
                 _ADVICE.before = _ADVICE.switch(False)
+            if _ADVICE.active == 0 and _ADVICE.pool is not None:
+                _ADVICE.pool_before = pa.default_memory_pool()
+                pa.set_memory_pool(_ADVICE.pool)
             if not _ADVICE.allocator_set:
                 _ADVICE.allocator_set = True
                 keep_freed_memory()
@@ -159,3 +185,6 @@ class without_huge_pages(ContextDecorator):  # noqa: N801 -- used as a decorator
             _ADVICE.active -= 1
             if _ADVICE.active == 0 and _ADVICE.switch is not None:
                 _ADVICE.switch(_ADVICE.before)
+            if _ADVICE.active == 0 and _ADVICE.pool_before is not None:
+                pa.set_memory_pool(_ADVICE.pool_before)
+                _ADVICE.pool_before = None

@@ -23,7 +23,7 @@ import pyarrow.compute as pc
 from netinsight.grouparrays import group_codes, keyed_table, rate_array
 from netinsight.groups import by_keys, check_period, group_frame
 from netinsight.memo import bare, derived, freeze
-from netinsight.memory import without_huge_pages
+from netinsight.memory import large_work
 from netinsight.schema import OUTCOMES
 
 __all__ = ["FUNNEL_STAGES", "activity", "outcomes", "referral_depth", "stage_arrays", "stage_flags"]
@@ -136,7 +136,7 @@ def _group_values(log: pd.DataFrame, by: str | Sequence[str] | None) -> tuple[li
     return group_frame(log, keys)
 
 
-@without_huge_pages()
+@large_work()
 def outcomes(log: pd.DataFrame, *, by: str | Sequence[str] | None = None) -> pd.DataFrame:
     """The funnel interview -> thank-you -> check-in -> outcomes, per group, with counts and rates.
 
@@ -187,7 +187,7 @@ def outcomes(log: pd.DataFrame, *, by: str | Sequence[str] | None = None) -> pd.
     )
 
 
-@without_huge_pages()
+@large_work()
 def activity(log: pd.DataFrame, *, freq: str = "W", goal: float | None = None) -> pd.DataFrame:
     """Interviews per week (or month, ...) from the first to the last, against a goal.
 

@@ -17,7 +17,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from netinsight.memo import bare
-from netinsight.memory import without_huge_pages
+from netinsight.memory import large_work
 
 __all__ = [
     "RESPONSE_CLASSES",
@@ -131,7 +131,7 @@ def _require_outreach(log: pd.DataFrame, what: str) -> npt.NDArray[np.datetime64
     return sent
 
 
-@without_huge_pages()
+@large_work()
 def response_classes(log: pd.DataFrame, *, today: object = None) -> pd.DataFrame:
     """Reply latency in business days and class for every request with an outreach date.
 
@@ -188,7 +188,7 @@ def response_classes(log: pd.DataFrame, *, today: object = None) -> pd.DataFrame
     )
 
 
-@without_huge_pages()
+@large_work()
 def outreach_status(log: pd.DataFrame, *, today: object) -> pd.DataFrame:
     """The 3B7 state of every request still open on `today`.
 

@@ -18,7 +18,7 @@ import pandas as pd
 
 from netinsight.logcodes import code_log
 from netinsight.memo import derived, freeze
-from netinsight.memory import release_after, without_huge_pages
+from netinsight.memory import large_work, release_after
 from netinsight.pairs import grouped, index_pairs
 from netinsight.peoplecodes import PeopleCodes, people_from_codes
 from netinsight.tables import (
@@ -44,7 +44,7 @@ IntArray = npt.NDArray[np.int64]
 _LAST = np.iinfo(np.int64).max
 
 
-@without_huge_pages()
+@large_work()
 def introductions_table(log: pd.DataFrame, *, connections: pd.DataFrame | None = None) -> pd.DataFrame:
     """Who introduced whom, per owner: one row per owner, introducer and person.
 
@@ -89,7 +89,7 @@ def introductions_table(log: pd.DataFrame, *, connections: pd.DataFrame | None =
     return tables_from_log(log, connections=connections)[1]
 
 
-@without_huge_pages()
+@large_work()
 def people_table(log: pd.DataFrame, *, connections: pd.DataFrame | None = None) -> pd.DataFrame:
     """Everyone in a log's referral graph: owners, people met, introducers, connections.
 
@@ -133,7 +133,7 @@ def people_table(log: pd.DataFrame, *, connections: pd.DataFrame | None = None) 
     return tables_from_log(log, connections=connections)[0]
 
 
-@without_huge_pages()
+@large_work()
 def tables_from_log(log: pd.DataFrame, *, connections: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """`people_table` and `introductions_table` of a log in one pass.
 
@@ -166,7 +166,7 @@ def tables_from_log(log: pd.DataFrame, *, connections: pd.DataFrame | None = Non
     return people, intros
 
 
-@without_huge_pages()
+@large_work()
 def person_ids(log: pd.DataFrame) -> pd.Series[Any]:
     """The person id of each row of a log: who was interviewed, as a node id.
 

@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from netinsight.memory import without_huge_pages
+from netinsight.memory import large_work
 from netinsight.suppression import Lines, check_min_cell, suppression_pattern
 
 __all__ = ["RATE_HIGH", "RATE_LOW", "SUPPRESSED", "code_rates", "privacy_note", "publish"]
@@ -74,7 +74,7 @@ def code_rates(values: pd.Series[Any], *, low: float = RATE_LOW, high: float = R
     return pd.Series(cells, index=values.index, name=values.name, dtype=object)
 
 
-@without_huge_pages()
+@large_work()
 def publish(
     table: pd.DataFrame,
     *,

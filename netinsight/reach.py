@@ -17,7 +17,7 @@ import pandas as pd
 
 from netinsight.employers import match_employers, normalize_employer
 from netinsight.groups import group_frame, person_key, rate
-from netinsight.memory import without_huge_pages
+from netinsight.memory import large_work
 from netinsight.targets import SCORES, Targets, as_targets
 
 __all__ = ["STATUSES", "target_status", "top_target_coverage"]
@@ -26,7 +26,7 @@ __all__ = ["STATUSES", "target_status", "top_target_coverage"]
 STATUSES: Final[tuple[str, ...]] = ("reached", "reachable", "untouched")
 
 
-@without_huge_pages()
+@large_work()
 def target_status(
     log: pd.DataFrame,
     targets: Targets,
@@ -129,7 +129,7 @@ def _connections(connections: pd.DataFrame | None) -> pd.DataFrame | None:
     return connections
 
 
-@without_huge_pages()
+@large_work()
 def top_target_coverage(
     log: pd.DataFrame,
     targets: Targets,

@@ -27,7 +27,7 @@ from netinsight.cohort import (
 )
 from netinsight.document import Figure, Report, Section, Table, figure_png
 from netinsight.groups import by_keys
-from netinsight.memory import release_after, without_huge_pages
+from netinsight.memory import large_work, release_after
 from netinsight.outreach import parse_today
 from netinsight.policy import FollowUpPolicy
 from netinsight.privacy import privacy_note
@@ -101,7 +101,7 @@ def _text(value: Any, *, percent: bool = False) -> str:
     return f"{int(value):,}"
 
 
-@without_huge_pages()
+@large_work()
 def cohort_report(
     log: pd.DataFrame,
     *,
@@ -301,7 +301,7 @@ def cohort_report(
     return Report(title=title, subtitle=subtitle, sections=tuple(sections), headline=headline, notes=(note,))
 
 
-@without_huge_pages()
+@large_work()
 def personal_report(
     log: pd.DataFrame,
     *,

@@ -13,13 +13,13 @@ import pandas as pd
 
 from netinsight.grouparrays import IntArray, distinct_per_group, group_codes, group_extremes, keyed_table
 from netinsight.memo import bare
-from netinsight.memory import without_huge_pages
+from netinsight.memory import large_work
 from netinsight.names import id_key, name_key
 
 __all__ = ["summarize_log", "tally"]
 
 
-@without_huge_pages()
+@large_work()
 def summarize_log(log: pd.DataFrame, *, by: str | Sequence[str] | None = None) -> pd.DataFrame:
     """Headline counts: owners, interviews, contacts, companies, industries, date range.
 
@@ -108,7 +108,7 @@ def _person_codes(log: pd.DataFrame) -> IntArray:
     return np.where(by_id >= 0, by_id, by_name).astype(np.int64)
 
 
-@without_huge_pages()
+@large_work()
 def tally(log: pd.DataFrame, column: str, *, freq: str | None = None) -> pd.DataFrame:
     """Count interviews per value of one column (lists are counted per item), with shares.
 

@@ -18,7 +18,7 @@ import pyarrow as pa
 from netinsight.grouparrays import IntArray, value_codes
 from netinsight.groups import person_key
 from netinsight.memo import bare
-from netinsight.memory import without_huge_pages
+from netinsight.memory import large_work
 from netinsight.outreach import OUTREACH_STATES, business_day_offsets, open_requests, parse_today
 from netinsight.policy import FollowUpPolicy, check_ins, due_days
 from netinsight.textcodes import str_series
@@ -30,7 +30,7 @@ __all__ = ["ACTIONS", "todo"]
 ACTIONS: Final[tuple[str, ...]] = ("follow_up", "second_contact", "thank_you", "check_in")
 
 
-@without_huge_pages()
+@large_work()
 def todo(
     log: pd.DataFrame,
     *,

@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 from netinsight.identity_checks import introduction_problems, name_problems
 from netinsight.io import read_log
 from netinsight.memo import bare
-from netinsight.memory import release_after, without_huge_pages
+from netinsight.memory import large_work, release_after
 from netinsight.personcodes import People, people_codes
 from netinsight.problems import LogValidationError, RowLocator, concat_problems, make_problems
 from netinsight.schema import DATE_COLUMNS, PROVENANCE_COLUMNS
@@ -28,7 +28,7 @@ from netinsight.sortcodes import sorted_order
 __all__ = ["validate_log"]
 
 
-@without_huge_pages()
+@large_work()
 def validate_log(
     log: pd.DataFrame | str | Path,
     *,

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from netinsight.connections import add_connections
-from netinsight.memory import without_huge_pages
+from netinsight.memory import large_work
 from netinsight.normalize import LIST_OF_TEXT
 from netinsight.tables import code_introductions, introductions_frame
 
@@ -38,7 +38,7 @@ def _targets_frame(targets: pd.DataFrame | pd.Series[Any] | list[str] | str | Pa
     return pd.DataFrame({"employer": pd.Series(list(targets), dtype="str")})
 
 
-@without_huge_pages()
+@large_work()
 def warm_paths(
     G_or_log: nx.DiGraph | pd.DataFrame,
     targets: pd.DataFrame | pd.Series[Any] | list[str] | str | Path,

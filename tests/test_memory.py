@@ -4,6 +4,7 @@ import sys
 import threading
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 import netinsight
@@ -12,7 +13,7 @@ import netinsight.chains
 import netinsight.chaintable
 from netinsight import memory
 
-#: The public functions whose work grows with the log: each runs under `memory.without_huge_pages`.
+#: The public functions whose work grows with the log: each runs under `memory.large_work`.
 HEAVY = {
     "activity",
     "bridges",
@@ -91,32 +92,32 @@ def switch(monkeypatch: pytest.MonkeyPatch) -> _Switch:
     return fake
 
 
-def test_without_huge_pages_switches_off_and_restores(switch: _Switch) -> None:
-    with memory.without_huge_pages():
+def test_large_work_switches_off_and_restores(switch: _Switch) -> None:
+    with memory.large_work():
         assert switch.state is False
-        with memory.without_huge_pages():  # nested: nothing more to do
+        with memory.large_work():  # nested: nothing more to do
             assert switch.state is False
         assert switch.state is False
     assert switch.state is True
     assert switch.calls == [False, True]
 
 
-def test_without_huge_pages_puts_back_what_was_there(switch: _Switch) -> None:
+def test_large_work_puts_back_what_was_there(switch: _Switch) -> None:
     switch.state = False  # the user had switched it off: stays off
-    with memory.without_huge_pages():
+    with memory.large_work():
         pass
     assert switch.state is False
 
 
-def test_without_huge_pages_restores_after_an_error(switch: _Switch) -> None:
-    with pytest.raises(ZeroDivisionError), memory.without_huge_pages():
+def test_large_work_restores_after_an_error(switch: _Switch) -> None:
+    with pytest.raises(ZeroDivisionError), memory.large_work():
         1 / 0  # noqa: B018
     assert switch.state is True
     assert memory._ADVICE.active == 0
 
 
-def test_without_huge_pages_as_a_decorator_keeps_the_function(switch: _Switch) -> None:
-    @memory.without_huge_pages()
+def test_large_work_as_a_decorator_keeps_the_function(switch: _Switch) -> None:
+    @memory.large_work()
     def seen(x: int) -> tuple[int, bool]:
         """Doc."""
         return x, switch.state
@@ -126,18 +127,18 @@ def test_without_huge_pages_as_a_decorator_keeps_the_function(switch: _Switch) -
     assert switch.state is True
 
 
-def test_without_huge_pages_across_threads_restores_after_the_last(switch: _Switch) -> None:
+def test_large_work_across_threads_restores_after_the_last(switch: _Switch) -> None:
     first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
 
     def first() -> None:
-        with memory.without_huge_pages():
+        with memory.large_work():
             first_in.set()
             second_in.wait(5)
         first_out.set()
 
     def second() -> None:
         first_in.wait(5)
-        with memory.without_huge_pages():
+        with memory.large_work():
             second_in.set()
             first_out.wait(5)
             assert switch.state is False  # the first thread left: still off for this one
@@ -151,9 +152,9 @@ def test_without_huge_pages_across_threads_restores_after_the_last(switch: _Swit
     assert switch.calls == [False, True]
 
 
-def test_without_huge_pages_without_a_switch(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_large_work_without_a_switch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(memory._ADVICE, "switch", None)
-    with memory.without_huge_pages():
+    with memory.large_work():
         pass
     assert memory._ADVICE.active == 0
 
@@ -163,14 +164,14 @@ def test_numpy_switch_is_found_and_used() -> None:
     assert real is not None  # NumPy 2 has it
     original = real(True)
     try:
-        with memory.without_huge_pages():
+        with memory.large_work():
             assert real(False) is False  # off inside
         assert real(True) is True  # back on after
     finally:
         real(original)
 
 
-def test_public_functions_run_without_huge_pages(switch: _Switch) -> None:
+def test_public_functions_run_large_work(switch: _Switch) -> None:
     seen: list[bool] = []
     log = ni.read_log(pd.DataFrame({"date": ["2026-01-05", "2026-01-09"], "contact": ["Ana", "Ben"]}))
     original = netinsight.chaintable.sorted_chains
@@ -188,7 +189,7 @@ def test_public_functions_run_without_huge_pages(switch: _Switch) -> None:
 
 @pytest.mark.parametrize("name", sorted(HEAVY))
 def test_heavy_public_functions_are_wrapped(name: str) -> None:
-    assert getattr(getattr(ni, name), "__wrapped__", None) is not None, f"{name} is not under without_huge_pages"
+    assert getattr(getattr(ni, name), "__wrapped__", None) is not None, f"{name} is not under large_work"
 
 
 def test_keep_freed_memory_sets_glibc_thresholds(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -217,8 +218,30 @@ def test_the_first_block_keeps_freed_memory_once(monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(memory, "keep_freed_memory", record)
     monkeypatch.setattr(memory._ADVICE, "allocator_set", False)
-    with memory.without_huge_pages():
+    with memory.large_work():
         pass
-    with memory.without_huge_pages():
+    with memory.large_work():
         pass
     assert calls == [1]
+
+
+def test_arrow_allocates_from_jemalloc_inside_and_the_pool_is_put_back() -> None:
+    if memory._ADVICE.pool is None:
+        pytest.skip("this Arrow has no jemalloc pool, or the user chose one")
+    before = pa.default_memory_pool().backend_name
+    with memory.large_work():
+        assert pa.default_memory_pool().backend_name == "jemalloc"
+        with memory.large_work():
+            assert pa.default_memory_pool().backend_name == "jemalloc"
+        assert pa.array(["a", "b"]).to_pylist() == ["a", "b"]
+    assert pa.default_memory_pool().backend_name == before
+
+
+def test_retaining_pool_leaves_the_users_choice(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", "system")
+    assert memory._retaining_pool() is None
+
+
+def test_numpy_advice_leaves_the_users_choice(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NUMPY_MADVISE_HUGEPAGE", "1")
+    assert memory._numpy_advice_switch() is None
