@@ -12,8 +12,9 @@ named in a `ReferralCycleWarning`.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Final
 
 import numpy as np
@@ -22,6 +23,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from netinsight.distinct import map_threads
 from netinsight.forest import Forest, chain_lists, forest_from_codes, subtree_sums
 from netinsight.memo import derived, freeze
 from netinsight.memory import release_after
@@ -229,47 +231,106 @@ def sorted_chains(net: Network) -> pd.DataFrame:
 
 
 def _chain_columns(chains: ChainForest, nodes: IntArray, columns: Sequence[str]) -> pd.DataFrame:
-    """The chain table's `columns` for forest `nodes`, each built with one take (text through its codes)."""
+    """The chain table's `columns` for forest `nodes`, each built with one take (text through its codes).
+
+    The text columns (Arrow takes) and the number and date columns (NumPy takes) are worked out
+    side by side on threads (`map_threads`); they become pandas columns on this thread.
+    """
     net, forest, names, ids = chains.net, chains.forest, chains.names, chains.ids
     wanted = set(columns)
     person = forest.person[nodes]
     reached = forest.depth[nodes] > 0
     introducer = forest.introducer[nodes]
-    out: dict[str, Any] = {}
+    texts: dict[str, Callable[[], pa.Array]] = {}
     if "owner" in wanted:
-        out["owner"] = str_series(TextCodes(forest.owner, large_text(forest.owners)).take(nodes))
+        owners = TextCodes(forest.owner, large_text(forest.owners))
+        texts["owner"] = lambda: owners.take(nodes)
     if "person" in wanted:
-        out["person"] = str_series(ids.take(pa.array(person)))
+        texts["person"] = lambda: ids.take(pa.array(person))
     if "name" in wanted:
-        out["name"] = str_series(names.take(nodes))
-    if "depth" in wanted:
-        out["depth"] = pd.arrays.IntegerArray(np.where(reached, forest.depth[nodes], 0), ~reached)
-    if wanted & {"chain", "chain_text"}:
-        chain = chain_lists(forest, names, nodes)
-        if "chain" in wanted:
-            out["chain"] = pd.Series(pd.arrays.ArrowExtensionArray(chain))
-        if "chain_text" in wanted:
-            out["chain_text"] = str_series(pc.binary_join(chain, " -> "))
+        texts["name"] = lambda: names.take(nodes)
     if "introduced_by" in wanted:
-        out["introduced_by"] = str_series(names.by_person.take(introducer))
+        texts["introduced_by"] = lambda: names.by_person.take(introducer)
     if "introducer" in wanted:
-        out["introducer"] = str_series(take_or_null(ids, introducer))
-    if "introduced_on" in wanted:
-        out["introduced_on"] = pd.Series(forest.introduced_on[nodes], dtype="datetime64[ns]")
-    if "introductions" in wanted:
-        out["introductions"] = forest.introductions[nodes]
-    for col in ("kind", "company", "role", "industry", "sector"):
-        if col in wanted:
-            out[col] = str_series(net.codes(col).take(person))
-    for col in ("interviews", "first_interview", "last_interview", "connected_on", "outcomes"):
-        if col in wanted:
-            values = net.column(col)
-            out[col] = values[person] if isinstance(values, np.ndarray) else values.take(person)
-    if "downstream" in wanted:
-        below = subtree_sums(forest.parent, forest.depth)[nodes] - 1
-        out["downstream"] = pd.arrays.IntegerArray(np.nan_to_num(below, nan=-1).astype(np.int64), ~reached)
+        texts["introducer"] = lambda: take_or_null(ids, introducer)
+    attributes = {col: net.codes(col) for col in ("kind", "company", "role", "industry", "sector") if col in wanted}
+    for attribute, codes in attributes.items():
+        texts[attribute] = partial(codes.take, person)
+    lists = wanted & {"chain", "chain_text"}
+    jobs: list[Callable[[], dict[str, Any]]] = [partial(_chain_texts, forest, names, nodes, lists)] if lists else []
+    half = (len(texts) + 1) // 2  # the chains are the largest job; the rest split in two
+    for part in (list(texts)[:half], list(texts)[half:]):
+        if part:
+            jobs.append(partial(_run, {col: texts[col] for col in part}))
+    columns_of: dict[str, Any] = {
+        col: net.column(col)
+        for col in ("interviews", "first_interview", "last_interview", "connected_on", "outcomes")
+        if col in wanted
+    }
+    jobs.append(partial(_numbers, forest, nodes, person, reached, columns_of, wanted))
+    arrays: dict[str, Any] = {}
+    for done in map_threads(_call, jobs, rows=len(nodes)):
+        arrays.update(done)
+    numbers = {col: array for col, array in arrays.items() if isinstance(array, np.ndarray)}
+    out: dict[str, Any] = {col: str_series(array) for col, array in arrays.items() if col not in {*numbers, "chain"}}
+    if "chain" in arrays:
+        out["chain"] = pd.Series(pd.arrays.ArrowExtensionArray(arrays["chain"]))
+    for col in ("depth", "downstream"):
+        if col in numbers:
+            out[col] = pd.arrays.IntegerArray(numbers[col], ~reached)
+    if "introduced_on" in numbers:
+        out["introduced_on"] = pd.Series(numbers["introduced_on"], dtype="datetime64[ns]")
+    for col in ("introductions", *columns_of):
+        if col in numbers:
+            out[col] = numbers[col]
+    for col, values in columns_of.items():
+        if col not in numbers:  # not a NumPy array (the outcome lists): pandas, on this thread
+            out[col] = values.take(person)
     # every column is a fresh array: the table takes them without a copy
     return pd.DataFrame({col: out[col] for col in columns}, index=pd.RangeIndex(len(nodes)), copy=False)
+
+
+def _chain_texts(forest: Forest, names: NodeNames, nodes: IntArray, wanted: set[str]) -> dict[str, pa.Array]:
+    """The ``chain`` lists and their ``chain_text`` (Arrow only: runs on a thread)."""
+    chain = chain_lists(forest, names, nodes)
+    out = {"chain": chain} if "chain" in wanted else {}
+    if "chain_text" in wanted:
+        out["chain_text"] = pc.binary_join(chain, " -> ")
+    return out
+
+
+def _numbers(
+    forest: Forest,
+    nodes: IntArray,
+    person: IntArray,
+    reached: npt.NDArray[np.bool_],
+    columns: dict[str, Any],
+    wanted: set[str],
+) -> dict[str, Any]:
+    """The chain table's number and date columns as NumPy arrays (NumPy only: runs on a thread)."""
+    out: dict[str, Any] = {}
+    if "depth" in wanted:
+        out["depth"] = np.where(reached, forest.depth[nodes], 0)
+    if "introduced_on" in wanted:
+        out["introduced_on"] = forest.introduced_on[nodes]
+    if "introductions" in wanted:
+        out["introductions"] = forest.introductions[nodes]
+    for col, values in columns.items():
+        if isinstance(values, np.ndarray):
+            out[col] = values[person]
+    if "downstream" in wanted:
+        below = subtree_sums(forest.parent, forest.depth)[nodes] - 1
+        out["downstream"] = np.nan_to_num(below, nan=-1).astype(np.int64)
+    return out
+
+
+def _run(takes: dict[str, Callable[[], pa.Array]]) -> dict[str, pa.Array]:
+    """Each take of `takes`, by column (Arrow only: runs on a thread)."""
+    return {col: take() for col, take in takes.items()}
+
+
+def _call(job: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    return job()
 
 
 def _warn_unreachable(chains: ChainForest) -> None:

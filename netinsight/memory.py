@@ -10,17 +10,19 @@ pipeline was as much the kernel's as netinsight's. While a public function runs
 - Arrow allocates from its jemalloc pool, which keeps freed memory for a second
   (``jemalloc_set_decay_ms(1000)``) instead of the default pool (mimalloc), which hands it
   back at once and faults it in again as huge pages (0.5-1 s at 1M, and ~100 MB more peak).
-- The first call sets glibc's mmap / trim thresholds to 64 / 128 MB (`keep_freed_memory`), so
-  freed NumPy arrays are reused instead of unmapped (~85k fewer page faults at 1M).
+- The first call sets glibc's mmap / trim thresholds to 64 / 128 MB and its arenas to 2
+  (`keep_freed_memory`), so freed NumPy arrays are reused instead of unmapped (~85k fewer page
+  faults at 1M), also across the threads that build the chain table (one arena per thread
+  cost ~120 MB of peak).
 
 The NumPy advice and the Arrow pool are put back when the outermost call returns (thread-safe;
 nested calls nest). `release_after` hands Arrow's unused memory back after large steps, so the
 next step's peak does not stack on it. None of this changes a result.
 
-Limits: the glibc thresholds stay set for the life of the process (up to 128 MB freed at the
+Limits: the glibc settings stay for the life of the process (up to 128 MB freed at the
 top of the heap is kept for reuse), and are left alone on other C libraries (musl, macOS,
-Windows) and when ``MALLOC_MMAP_THRESHOLD_``, ``MALLOC_TRIM_THRESHOLD_`` or ``GLIBC_TUNABLES``
-is set; Arrow's pool is left alone when ``ARROW_DEFAULT_MEMORY_POOL`` is set or Arrow has no
+Windows) and when ``MALLOC_MMAP_THRESHOLD_``, ``MALLOC_TRIM_THRESHOLD_``, ``MALLOC_ARENA_MAX``
+or ``GLIBC_TUNABLES`` is set; Arrow's pool is left alone when ``ARROW_DEFAULT_MEMORY_POOL`` is set or Arrow has no
 jemalloc, and NumPy's advice when ``NUMPY_MADVISE_HUGEPAGE`` is set; the switches are
 process-wide, so other threads' arrays made while a netinsight call runs are allocated the
 same way. ``malloc_trim`` was measured and dropped: ~1 s slower at 1M interviews, as the next
@@ -70,13 +72,15 @@ def release_after(rows: int) -> None:
 #: glibc's ``mallopt`` parameters and the values set by `keep_freed_memory`.
 _M_TRIM_THRESHOLD: Final = -1
 _M_MMAP_THRESHOLD: Final = -3
+_M_ARENA_MAX: Final = -8
+_ARENAS: Final = 2
 _MMAP_THRESHOLD: Final = 64 << 20
 _TRIM_THRESHOLD: Final = 128 << 20
-_USER_SETTINGS: Final = ("MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "GLIBC_TUNABLES")
+_USER_SETTINGS: Final = ("MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_ARENA_MAX", "GLIBC_TUNABLES")
 
 
 def keep_freed_memory() -> bool:
-    """Set glibc's mmap and trim thresholds so that freed large arrays are reused; True if set.
+    """Set glibc's mmap and trim thresholds and its arena count so that freed arrays are reused; True if set.
 
     Nothing is done off Linux, on a C library other than glibc, or when the user tuned the
     allocator through the environment.
@@ -95,7 +99,9 @@ def keep_freed_memory() -> bool:
     except (OSError, AttributeError):
         return False
     mallopt.argtypes, mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
-    return bool(mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD)) & bool(mallopt(_M_TRIM_THRESHOLD, _TRIM_THRESHOLD))
+    settings = ((_M_MMAP_THRESHOLD, _MMAP_THRESHOLD), (_M_TRIM_THRESHOLD, _TRIM_THRESHOLD), (_M_ARENA_MAX, _ARENAS))
+    done = [mallopt(param, value) for param, value in settings]  # every one, even after a failure
+    return all(done)
 
 
 #: How long Arrow's jemalloc pool keeps freed memory before handing it back, in milliseconds.
