@@ -17,6 +17,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from netinsight.sortcodes import run_starts, sorted_order
+
 __all__ = ["PairIndex", "first_codes", "grouped", "index_pairs", "sorted_first_codes"]
 
 IntArray = npt.NDArray[np.int64]
@@ -149,11 +151,8 @@ def sorted_first_codes(keys: IntArray) -> tuple[IntArray, IntArray]:
     ([0, 1, 0, 2, 1], [7, 3, 5])
     """
     m = len(keys)
-    order = np.argsort(keys, kind="stable")
-    ordered = keys[order]
-    new = np.ones(m, dtype=bool)
-    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
-    starts = np.flatnonzero(new)
+    ordered, order = sorted_order(keys)
+    starts = np.flatnonzero(run_starts(ordered))
     first = order[starts]  # stable: the first position of each key
     is_first = np.zeros(m, dtype=bool)
     is_first[first] = True
