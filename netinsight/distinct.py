@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from netinsight.textcodes import TextCodes, large_text
+from netinsight.textcodes import TextCodes, present_codes
 
 __all__ = ["PARALLEL_ROWS", "Distinct", "distinct", "distinct_columns", "map_distinct", "map_threads"]
 
@@ -64,19 +64,22 @@ class Distinct(NamedTuple):
         return Distinct(series if plain else series.reset_index(drop=True), self.codes)
 
     def text_codes(self) -> TextCodes | None:
-        """The column as `netinsight.textcodes.TextCodes` (missing values included), when its values are Arrow text.
+        """The column as `netinsight.textcodes.TextCodes` as `encode_text` gives them, when its values are Arrow text.
+
+        The values must be distinct (as `distinct` and `distinct_columns` give them): a missing
+        value is dropped and its rows coded -1, without a hash of the values.
 
         Examples
         --------
         >>> d = distinct_columns([pd.Series(["b", None, "b"], dtype="str")], rows=3)[0]
         >>> t = d.text_codes()
-        >>> t.take(np.arange(3)).to_pylist()
-        ['b', None, 'b']
+        >>> t.codes.tolist(), t.values.to_pylist(), t.take(np.arange(3)).to_pylist()
+        ([0, -1, 0], ['b'], ['b', None, 'b'])
         """
         values = self.values.array
         if not isinstance(values, pd.arrays.ArrowStringArray):
             return None
-        return TextCodes(self.codes.astype(np.int64), large_text(values))
+        return present_codes(self.codes, values)
 
     def rows(self) -> pd.Series[Any]:
         """The full column: each row's value, in the values' dtype, with a fresh RangeIndex.

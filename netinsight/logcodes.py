@@ -84,10 +84,11 @@ def _factorize(values: pd.Series[Any]) -> tuple[IntArray, npt.NDArray[np.object_
 def column_codes(log: pd.DataFrame, columns: Sequence[str]) -> list[TextCodes]:
     """The dictionary codes of text columns of a log: those kept for it (`netinsight.memo`), else encoded.
 
-    `netinsight.read_log` may hand over codes it made while reading (their values may repeat or
-    hold a missing value: they are tidied to distinct values, missing as -1, as encoded); the
-    others are encoded together (`netinsight.textcodes.encode_texts`: large ones side by side on
-    threads) and not kept (each is needed once, and a million codes take 8 MB).
+    `netinsight.read_log` and `netinsight.personcodes.people_codes` may hand over codes they
+    made (as `encode_text` gives them: distinct values, missing as -1; see
+    `netinsight.textcodes.present_codes`); the others are encoded together
+    (`netinsight.textcodes.encode_texts`: large ones side by side on threads) and not kept
+    (each is needed once, and a million codes take 8 MB).
 
     Examples
     --------
@@ -100,15 +101,7 @@ def column_codes(log: pd.DataFrame, columns: Sequence[str]) -> list[TextCodes]:
     frame = bare(log)
     todo = [column for column, text in zip(columns, found, strict=True) if text is None]
     encoded = iter(encode_texts([frame[column] for column in todo]))
-    return [_tidy(text) if text is not None else next(encoded) for text in found]
-
-
-def _tidy(text: TextCodes) -> TextCodes:
-    """Codes handed over as `encode_text` gives them: distinct values, missing as -1 (the same object when they are)."""
-    at, values = pd.factorize(text_series(large_text(text.values)))
-    if len(values) == len(text.values):  # distinct, none missing
-        return text
-    return TextCodes(np.append(at, -1).astype(np.int64)[text.codes], large_text(values))
+    return [text if text is not None else next(encoded) for text in found]
 
 
 def merge_codes(parts: Sequence[TextCodes]) -> tuple[list[IntArray], pa.Array]:

@@ -16,7 +16,6 @@ from typing import Any, Final
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import pyarrow.compute as pc
 
 from netinsight.cells import follow_up_dates, outcomes
@@ -38,7 +37,7 @@ from netinsight.schema import (
     SOURCE_ALIASES,
     vocabulary_table,
 )
-from netinsight.textcodes import TextCodes, large_text
+from netinsight.textcodes import TextCodes, large_text, present_codes
 from netinsight.values import (
     LIST_OF_DATES,
     LIST_OF_TEXT,
@@ -360,10 +359,7 @@ def _id_codes(ids: Distinct) -> TextCodes:
     >>> t.codes.tolist(), t.values.to_pylist()
     ([0, -1, 1, 0, -1], ['b', 'a'])
     """
-    values = large_text(ids.values.array)
-    present = pc.is_valid(values).to_numpy(zero_copy_only=False)
-    position = np.where(present, np.cumsum(present) - 1, -1).astype(np.int64)
-    return TextCodes(position[ids.codes], values.filter(pa.array(present)))
+    return present_codes(ids.codes, ids.values.array)
 
 
 def _dtype_of_text(values: pd.Series[Any]) -> str:

@@ -19,7 +19,16 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["TextCodes", "encode_text", "encode_texts", "large_text", "str_series", "take_or_null", "with_null"]
+__all__ = [
+    "TextCodes",
+    "encode_text",
+    "encode_texts",
+    "large_text",
+    "present_codes",
+    "str_series",
+    "take_or_null",
+    "with_null",
+]
 
 IntArray = npt.NDArray[np.int64]
 
@@ -83,6 +92,26 @@ class TextCodes:
         ['b', None]
         """
         return take_or_null(self.values, self.codes)
+
+
+def present_codes(codes: npt.NDArray[np.integer[Any]], values: Any) -> TextCodes:
+    """Codes into distinct text `values` that may hold missing entries, as `encode_text` gives them.
+
+    The missing entries are dropped from the values and the codes pointing at them become -1;
+    the other values keep their order. No value is hashed: the values must already be distinct.
+
+    Examples
+    --------
+    >>> t = present_codes(np.array([0, 1, 2, 0, 1]), pa.array(["b", None, "a"]))
+    >>> t.codes.tolist(), t.values.to_pylist()
+    ([0, -1, 1, 0, -1], ['b', 'a'])
+    """
+    text = large_text(values)
+    if not text.null_count:
+        return TextCodes(codes.astype(np.int64), text)
+    present = pc.is_valid(text).to_numpy(zero_copy_only=False)
+    position = np.where(present, np.cumsum(present) - 1, -1).astype(np.int64)
+    return TextCodes(position[codes], text.filter(pa.array(present)))
 
 
 def with_null(values: pa.Array) -> pa.Array:
