@@ -19,9 +19,9 @@ import pandas as pd
 import pyarrow as pa
 
 from netinsight.memo import bare, freeze, kept
-from netinsight.names import name_key
+from netinsight.names import distinct_id_key_array, name_key
 from netinsight.pairs import first_codes, grouped, sorted_first_codes
-from netinsight.personids import distinct_id_keys, id_parts, join_ids
+from netinsight.personids import id_parts, join_ids
 from netinsight.tables import text_series
 from netinsight.textcodes import TextCodes, encode_texts, large_text
 
@@ -30,7 +30,6 @@ __all__ = [
     "code_log",
     "column_codes",
     "date_order",
-    "distinct_id_keys",
     "merge_codes",
     "stable_order",
 ]
@@ -196,7 +195,7 @@ def code_log(log: pd.DataFrame) -> CodedLog:
     key_of_name = np.append(key_of_name, -1).astype(np.int64)
     contact_key, intro_key = key_of_name[contact_name], key_of_name[intro_name]
     id_codes, id_values = id_text.codes, id_text.values
-    id_keys = distinct_id_keys(id_values)
+    id_keys = distinct_id_key_array(id_values)
     if id_keys is id_values:  # every id is its own key: the distinct ids are the distinct keys
         id_of_value = np.arange(len(id_values), dtype=np.int64)
     else:

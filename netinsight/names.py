@@ -4,7 +4,9 @@ People are identified by ``contact_id`` where given, else by a name key that ign
 spacing, punctuation and titles ("Dr. Ana Ruiz" = "ana ruiz"). Accents are kept in the key
 ("Zoë" and "Zoe" stay two people) but such pairs are reported as near-duplicates; nothing is
 merged on a guess. Keys are computed once per distinct name; `name_codes` gives them as
-integer codes for whole-column work. The near-duplicate search lives in `netinsight.nearnames`.
+integer codes for whole-column work. Ids are keyed once per distinct id, and only the ids the key
+would change (found on their bytes) go through its steps (`distinct_id_key_array`). The
+near-duplicate search lives in `netinsight.nearnames`.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from typing import Any, Final
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -19,8 +22,17 @@ import pyarrow.compute as pc
 from netinsight.distinct import Distinct, distinct
 from netinsight.nearnames import near_duplicate_pairs
 from netinsight.textbytes import rows_with_bytes
+from netinsight.textcodes import large_text, str_series
 
-__all__ = ["casefold", "distinct_id_keys", "id_key", "name_codes", "name_key", "near_duplicate_pairs"]
+__all__ = [
+    "casefold",
+    "distinct_id_key_array",
+    "distinct_id_keys",
+    "id_key",
+    "name_codes",
+    "name_key",
+    "near_duplicate_pairs",
+]
 
 _TITLES: Final = r"^(?:(?:dr|mr|mrs|ms|mx|miss|prof|professor|sir|dame|rev)\b\.?\s*)+"
 _SUFFIXES: Final = r"(?:,?\s+(?:jr|sr|phd|ph d|md|mba|esq|ii|iii|iv)\.?)+$"
@@ -33,6 +45,12 @@ _KEY_STEPS: Final = (
     (r"[.,;:\"()]+", " "),
     (r" +", " "),
 )
+
+#: Ids that `netinsight.names.id_key` leaves as they are: non-empty ASCII without capitals, ``?``
+#: or ``#``, without a space or control character at either end, a trailing slash, or one of these
+#: prefixes (`_plain_ids` checks the bytes).
+_CHANGED_PREFIXES: Final = ("mailto:", "http://", "https://", "www.")
+_EDGE_BYTES: Final = np.array([*range(0x21), 0x7F], dtype=np.uint8)
 
 
 def _keys_of(values: pd.Series[Any]) -> pa.Array:
@@ -164,14 +182,45 @@ def id_key(ids: pd.Series[Any]) -> pd.Series[Any]:
 def distinct_id_keys(ids: pd.Series[Any]) -> pd.Series[Any]:
     """`id_key` value by value, without looking for repeats (for ids that are already distinct).
 
+    Only the ids the key would change are worked on (`distinct_id_key_array`).
+
     Examples
     --------
     >>> distinct_id_keys(pd.Series(["WWW.X.example/a/", "http://x.example/b#c", None])).tolist()
     ['x.example/a', 'x.example/b', nan]
     """
-    array = pa.array(casefold(ids.astype("str").str.strip()), type=pa.large_string(), from_pandas=True)
+    keys = distinct_id_key_array(large_text(ids.astype("str").array))
+    return pd.Series(keys, index=ids.index, dtype="str", name=ids.name)
+
+
+def distinct_id_key_array(ids: pa.Array) -> pa.Array:
+    """`distinct_id_keys` of Arrow text, as ``large_string``: the same array back when no id changes.
+
+    The ids are checked on their bytes first (`_plain_ids`); the steps of the key run only on
+    the few ids they would change.
+
+    Examples
+    --------
+    >>> distinct_id_key_array(pa.array(["ana@x.example", "MAILTO:Bo@y.example", " ", "li.com/in/cy/"])).to_pylist()
+    ['ana@x.example', 'bo@y.example', None, 'li.com/in/cy']
+    """
+    ids = large_text(ids)
+    plain = _plain_ids(ids)
+    if plain.all():
+        return ids
+    changed = np.flatnonzero(~plain)
+    keys = _id_keys_of(ids.take(pa.array(changed)))
+    at = np.full(len(ids), -1, dtype=np.int64)
+    at[changed] = np.arange(len(changed))
+    fixed = keys.take(pa.array(np.maximum(at, 0)))
+    return pc.if_else(pa.array(at >= 0), fixed, ids)
+
+
+def _id_keys_of(ids: pa.Array) -> pa.Array:
+    """The key of each id (``large_string``), every step on every value."""
+    array = pa.array(casefold(str_series(ids).str.strip()), type=pa.large_string(), from_pandas=True)
     array = array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
-    for prefix in ("mailto:", "https://", "http://", "www."):  # the anchored steps ^mailto:, ^https?://, ^www\.
+    for prefix in _CHANGED_PREFIXES:  # the anchored steps ^mailto:, ^https?://, ^www\.
         starts = pc.fill_null(pc.starts_with(array, prefix), False)
         if pc.any(starts).as_py():
             array = pc.if_else(starts, pc.utf8_slice_codeunits(array, len(prefix)), array)
@@ -181,5 +230,34 @@ def distinct_id_keys(ids: pd.Series[Any]) -> pd.Series[Any]:
         cut = pc.replace_substring_regex(array.filter(mask), pattern=r"[?#].*$", replacement="")
         array = pc.replace_with_mask(array, mask, cut)
     array = pc.utf8_rtrim(array, characters="/")
-    keys = pc.if_else(pc.equal(array, ""), pa.scalar(None, array.type), array)
-    return pd.Series(keys, index=ids.index, dtype="str", name=ids.name)
+    return pc.if_else(pc.equal(array, ""), pa.scalar(None, array.type), array)
+
+
+def _plain_ids(ids: pa.Array) -> npt.NDArray[np.bool_]:
+    """Which ids (``large_string``) `netinsight.names.id_key` leaves as they are, from their bytes.
+
+    Comparisons over Arrow's data buffer (no regular expression over the text), then a look
+    at each id's first and last byte and its prefix.
+    """
+    n = len(ids)
+    if n == 0:
+        return np.zeros(0, dtype=bool)
+    _, offsets_buffer, data_buffer = ids.buffers()
+    offsets = np.frombuffer(offsets_buffer, dtype=np.int64)[ids.offset : ids.offset + n + 1]
+    data = np.frombuffer(data_buffer, dtype=np.uint8) if data_buffer is not None else np.zeros(0, dtype=np.uint8)
+    data = data[offsets[0] : offsets[-1]]
+    changing = np.subtract(data, ord("A"), dtype=np.uint8) < 26  # a capital
+    changing |= data == ord("?")
+    changing |= data == ord("#")
+    changing |= data >= 0x80  # not ASCII
+    start, end = offsets[:-1], offsets[1:]
+    plain = end > start
+    if ids.null_count:
+        plain &= ids.is_valid().to_numpy(zero_copy_only=False)
+    plain[np.searchsorted(offsets, np.flatnonzero(changing) + offsets[0], side="right") - 1] = False
+    filled = np.flatnonzero(plain)
+    first, last = data[start[filled] - offsets[0]], data[end[filled] - 1 - offsets[0]]
+    plain[filled] = ~np.isin(first, _EDGE_BYTES) & ~np.isin(last, _EDGE_BYTES) & (last != ord("/"))
+    for prefix in _CHANGED_PREFIXES:
+        plain &= ~pc.starts_with(ids, prefix).fill_null(False).to_numpy(zero_copy_only=False)
+    return plain

@@ -50,19 +50,6 @@ def test_text_codes_share_one_set_of_values() -> None:
     assert (single.tolist(), one.to_pylist()) == ([], [])
 
 
-def test_distinct_id_keys_agree_with_id_key() -> None:
-    import pyarrow as pa
-
-    from netinsight.logcodes import distinct_id_keys
-    from netinsight.names import id_key
-
-    ids = ["ana@x.example", " bo@y.example", "HTTPS://www.LinkedIn.com/in/cy/", "mailto:dee@z", "a?b", "e/", "", "é@x"]
-    expected = [None if pd.isna(k) else k for k in id_key(pd.Series(ids, dtype="str")).tolist()]
-    assert distinct_id_keys(pa.array(ids)).to_pylist() == expected
-    plain = pa.array(["ana@x.example", "li.com/in/bo"], pa.large_string())
-    assert distinct_id_keys(plain) is plain  # nothing to change: the same array back
-
-
 def test_date_order_and_stable_order_match_a_stable_argsort() -> None:
     import numpy as np
 
@@ -110,33 +97,6 @@ def test_codes_handed_over_by_validation_give_the_same_coding() -> None:
     for field in ("rows", "owner", "person", "introducer"):
         assert getattr(got, field).tolist() == getattr(expected, field).tolist()
     assert got.ids.to_pylist() == expected.ids.to_pylist()
-
-
-def test_distinct_id_keys_byte_checks_on_tricky_ids() -> None:
-    from netinsight.logcodes import distinct_id_keys
-    from netinsight.names import id_key
-
-    ids = [
-        "a/",
-        "/a",
-        "www.x",
-        "wwwx",
-        "http:/x",
-        "https://x",
-        "mailto:",
-        "x\t",
-        "\x7fx",
-        "x y",
-        "#",
-        "a?",
-        "Ab",
-        "a",
-        None,
-    ]
-    expected = [None if pd.isna(k) else k for k in id_key(pd.Series(ids, dtype="str")).tolist()]
-    array = pa.array(["pad", *ids], pa.large_string()).slice(1)  # a slice: Arrow buffers with an offset
-    assert distinct_id_keys(array).to_pylist() == expected
-    assert distinct_id_keys(pa.array([], pa.large_string())).to_pylist() == []
 
 
 def test_stable_order_of_small_codes_and_wide_keys() -> None:

@@ -2,8 +2,17 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
-from netinsight.names import casefold, distinct_id_keys, id_key, name_codes, name_key, near_duplicate_pairs
+from netinsight.names import (
+    casefold,
+    distinct_id_key_array,
+    distinct_id_keys,
+    id_key,
+    name_codes,
+    name_key,
+    near_duplicate_pairs,
+)
 
 
 def test_name_key_ignores_case_titles_suffixes_punctuation() -> None:
@@ -117,3 +126,35 @@ def test_name_codes_key_each_text_once_in_order_of_first_appearance() -> None:
     assert (c.tolist(), i.tolist()) == ([0, 1, -1, 0], [1, 2, 0, -1])
     (c, i), keys = name_codes(pd.Series([1, "1", None], dtype=object), pd.Series(["1.0"], dtype=object))
     assert (c.tolist(), i.tolist(), keys.tolist()) == ([0, 0, -1], [1], ["1", "1 0"])
+
+
+def test_distinct_id_key_array_agrees_with_id_key() -> None:
+    ids = ["ana@x.example", " bo@y.example", "HTTPS://www.LinkedIn.com/in/cy/", "mailto:dee@z", "a?b", "e/", "", "é@x"]
+    expected = [None if pd.isna(k) else k for k in _id_keys_by_regex(pd.Series(ids, dtype="str")).tolist()]
+    assert distinct_id_key_array(pa.array(ids)).to_pylist() == expected
+    plain = pa.array(["ana@x.example", "li.com/in/bo"], pa.large_string())
+    assert distinct_id_key_array(plain) is plain  # nothing to change: the same array back
+
+
+def test_distinct_id_key_array_byte_checks_on_tricky_ids() -> None:
+    ids = [
+        "a/",
+        "/a",
+        "www.x",
+        "wwwx",
+        "http:/x",
+        "https://x",
+        "mailto:",
+        "x\t",
+        "\x7fx",
+        "x y",
+        "#",
+        "a?",
+        "Ab",
+        "a",
+        None,
+    ]
+    expected = [None if pd.isna(k) else k for k in _id_keys_by_regex(pd.Series(ids, dtype="str")).tolist()]
+    array = pa.array(["pad", *ids], pa.large_string()).slice(1)  # a slice: Arrow buffers with an offset
+    assert distinct_id_key_array(array).to_pylist() == expected
+    assert distinct_id_key_array(pa.array([], pa.large_string())).to_pylist() == []
