@@ -190,12 +190,10 @@ def _row_depths(log: pd.DataFrame) -> IntArray:
     """Each row's forest depth, -1 without a contact or a chain."""
     kept = log_network(log)
     forest = _forest(network(log)).forest
-    pairs, codes = index_pairs(forest.owner, forest.person)
-    node_of = np.empty(len(codes), dtype=np.int64)
-    node_of[codes] = np.arange(len(codes))
-    code = pairs.lookup(kept.owner, kept.position[kept.person])
+    nodes = forest.nodes if forest.nodes is not None else index_pairs(forest.owner, forest.person)[0]  # node k: pair k
+    node = nodes.lookup(kept.owner, kept.position[kept.person])
     out = np.full(len(log), -1, dtype=np.int64)
-    out[kept.rows] = np.where(code >= 0, forest.depth[node_of[np.maximum(code, 0)]], -1)
+    out[kept.rows] = np.where(node >= 0, forest.depth[np.maximum(node, 0)], -1)
     freeze(out)
     return out
 

@@ -18,7 +18,7 @@ import numpy.typing as npt
 import pandas as pd
 import pyarrow as pa
 
-from netinsight.pairs import index_pairs
+from netinsight.pairs import PairIndex, index_pairs
 from netinsight.tables import CodedIntroductions
 from netinsight.textcodes import TextCodes, large_text
 
@@ -45,7 +45,9 @@ class Forest:
     owner's network; ``depth`` is 1 for people reached directly and -1 without a chain.
     ``person`` and ``introducer`` are rows of the people table (``introducer`` -1 when
     reached directly); ``edge_node`` / ``edge_source`` list every introduction as node ->
-    node (source -1 = root, -2 = outside the network).
+    node (source -1 = root, -2 = outside the network). ``nodes`` finds the node of an (owner,
+    person) pair (`netinsight.pairs.PairIndex`: node k is pair k); None when the introductions
+    name people outside the table.
     """
 
     owner: IntArray
@@ -58,6 +60,7 @@ class Forest:
     introductions: IntArray
     edge_node: IntArray
     edge_source: IntArray
+    nodes: PairIndex | None = None
 
 
 def build_forest(people: pd.DataFrame, intros: CodedIntroductions) -> Forest:
@@ -94,7 +97,7 @@ def forest_from_codes(is_root: npt.NDArray[np.bool_], ids: pa.Array, intros: Cod
     m = len(intros.person)
     n_people = max(len(is_root), 1)
     from_root = (intros.introducer >= 0) & is_root[np.maximum(intros.introducer, 0)] if m else np.zeros(0, dtype=bool)
-    edge_node, source = _edge_nodes(intros.owner, intros.person, intros.introducer, n_people)
+    edge_node, source, nodes = _edge_nodes(intros.owner, intros.person, intros.introducer, n_people)
     n = int(edge_node.max()) + 1 if m else 0
     source[from_root] = -1
     stamp = intros.date.view(np.int64).copy()
@@ -107,10 +110,10 @@ def forest_from_codes(is_root: npt.NDArray[np.bool_], ids: pa.Array, intros: Cod
     first = _break_ties(first, edge_node, stamp, intros.introducer, ids)
     parent = source[first]
     depth = depths(parent)
-    return Forest(
-        owner=intros.owner[first],
+    return Forest(  # node k is pair k of `nodes`: its owner and person are the pair's
+        owner=intros.owner[first] if nodes is None else nodes.owner,
         owners=intros.owners,
-        person=intros.person[first],
+        person=intros.person[first] if nodes is None else nodes.person,
         parent=parent,
         depth=depth,
         introducer=np.where(from_root[first], -1, intros.introducer[first]),
@@ -118,22 +121,28 @@ def forest_from_codes(is_root: npt.NDArray[np.bool_], ids: pa.Array, intros: Cod
         introductions=np.bincount(edge_node[~from_root], minlength=n).astype(np.int64),
         edge_node=edge_node,
         edge_source=source,
+        nodes=nodes,
     )
 
 
-def _edge_nodes(owner: IntArray, person: IntArray, introducer: IntArray, n_people: int) -> tuple[IntArray, IntArray]:
-    """The node of each introduction's person and of its introducer (-2 outside the owner's network)."""
+def _edge_nodes(
+    owner: IntArray, person: IntArray, introducer: IntArray, n_people: int
+) -> tuple[IntArray, IntArray, PairIndex | None]:
+    """The node of each introduction's person and of its introducer (-2 outside the owner's network).
+
+    With the pair index of the nodes (node k is pair k), None when some person is unknown.
+    """
     if len(person) and (person.min() < 0 or introducer.max() >= n_people):  # unknown people: pack and hash
         m = len(person)
         intro_key = np.where(introducer >= 0, owner * n_people + introducer, -1)
         codes = pd.factorize(np.concatenate([owner * n_people + person, intro_key]))[0].astype(np.int64)
         source = codes[m:]
         source[(source >= int(codes[:m].max()) + 1) | (intro_key < 0)] = -2
-        return codes[:m], source
+        return codes[:m], source, None
     index, node = index_pairs(owner, person)
     source = index.lookup(owner, introducer)
     source[source < 0] = -2
-    return node, source
+    return node, source, index
 
 
 def _break_ties(first: IntArray, node: IntArray, stamp: IntArray, introducer: IntArray, ids: pa.Array) -> IntArray:

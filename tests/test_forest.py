@@ -54,3 +54,33 @@ def test_forest_from_codes_and_chain_lists_of_chosen_nodes() -> None:
     names = TextCodes(np.array([0, 1]), pa.array(["A", "B"]))
     assert chain_lists(forest, names, np.array([1, 0])).to_pylist() == [["me", "A", "B"], ["me", "A"]]
     assert chain_lists(forest, names, np.zeros(0, dtype=np.int64)).to_pylist() == []
+
+
+def test_forest_nodes_find_each_owner_and_person_pair() -> None:
+    import pyarrow as pa
+
+    from netinsight.forest import forest_from_codes
+    from netinsight.tables import CodedIntroductions
+
+    # two owners (rows 0 and 3 are their roots); person 2 is in both networks: two nodes
+    intros = CodedIntroductions(
+        np.array([0, 0, 1, 1]),
+        np.array(["me", "you"], dtype=object),
+        np.array([0, 1, 3, 3]),
+        np.array([1, 2, 2, 4]),
+        np.array(["2026-01-05", "2026-01-09", "2026-01-06", "2026-01-07"], dtype="datetime64[ns]"),
+        np.array([1, 1, 1, 1]),
+    )
+    ids = pa.array(["owner:me", "me/a", "id:b", "owner:you", "you/c"])
+    forest = forest_from_codes(np.array([True, False, False, True, False]), ids, intros)
+    assert (forest.owner.tolist(), forest.person.tolist()) == ([0, 0, 1, 1], [1, 2, 2, 4])
+    assert forest.nodes is not None
+    found = forest.nodes.lookup(np.array([0, 1, 1, 0, 1]), np.array([2, 2, 4, 4, 1]))
+    assert found.tolist() == [1, 2, 3, -1, -1]  # (me, c) and (you, a) are not pairs
+    assert forest.depth[found[:3]].tolist() == [2, 1, 1]
+    # introductions naming people outside the table: no pair index
+    outside = CodedIntroductions(
+        np.array([0]), np.array(["me"], dtype=object), np.array([0]), np.array([-1]),
+        np.array(["2026-01-05"], dtype="datetime64[ns]"), np.array([1]),
+    )  # fmt: skip
+    assert forest_from_codes(np.array([True]), pa.array(["owner:me"]), outside).nodes is None
