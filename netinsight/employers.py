@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from netinsight.logcodes import column_codes
 from netinsight.memo import derived, freeze
 
 __all__ = ["MATCH_KINDS", "EmployerCodes", "employer_codes", "match_employers", "normalize_employer"]
@@ -98,8 +99,8 @@ def employer_codes(log: pd.DataFrame) -> EmployerCodes:
 
 
 def _employer_codes(log: pd.DataFrame) -> EmployerCodes:
-    company, uniques = pd.factorize(log["company"])
-    spellings = np.asarray(uniques, dtype=object)
+    text = column_codes(log, ["company"])[0]  # the codes `validate_log` kept, when it ran: one hash of the column
+    company, spellings = text.codes, text.values.to_numpy(zero_copy_only=False).astype(object)
     key, names = pd.factorize(normalize_employer(pd.Series(spellings, dtype="str")))
     out = EmployerCodes(company.astype(np.int64), spellings, key.astype(np.int64), np.asarray(names, dtype=object))
     freeze(out.company, out.spellings, out.key, out.names)

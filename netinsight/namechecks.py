@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from netinsight.distinct import distinct
+from netinsight.memo import keep
 from netinsight.names import casefold
 from netinsight.nearnames import near_duplicate_codes
 from netinsight.personcodes import People, first_rows, people_codes
@@ -73,6 +74,9 @@ def _name_problems(log: pd.DataFrame, at: RowLocator, people: People) -> list[pd
             )
         )
     companies = distinct(log["company"])
+    text = companies.text_codes()
+    if text is not None:  # handed over to the network's coding (`netinsight.logcodes.column_codes`)
+        keep(log, "text:company", text)
     company_code, company_names = pd.factorize(casefold(companies.values))
     company = company_code[companies.codes]
     rows = np.flatnonzero((key >= 0) & (company >= 0))

@@ -75,3 +75,26 @@ def test_employer_codes_are_the_keys_of_the_spellings() -> None:
     empty = employer_codes(log.iloc[:0])
     assert empty.row_keys().tolist() == []
     assert empty.names.tolist() == []
+
+
+def test_employer_codes_the_same_from_the_codes_validation_kept() -> None:
+    import netinsight as ni
+    from netinsight import memo
+    from netinsight.employers import employer_codes
+
+    columns = {
+        "date": ["2026-01-05"] * 5,
+        "contact": ["Ana", "Ben", "Cy", "Dee", "Eve"],
+        "company": ["Acme Corp.", "", "ACME Corporation", "Bluefin", "Acme Corp."],
+    }
+    log = ni.read_log(pd.DataFrame(columns))
+    ni.validate_log(log, strict=False)
+    assert memo.kept(log, "text:company") is not None
+    kept = employer_codes(log)
+    memo.clear()
+    fresh = employer_codes(ni.read_log(pd.DataFrame(columns)))
+    for codes in (kept, fresh):
+        assert codes.company.tolist() == [0, -1, 1, 2, 0]
+        assert codes.spellings.tolist() == ["Acme Corp.", "ACME Corporation", "Bluefin"]
+        assert codes.names.tolist() == ["acme", "bluefin"]
+        assert codes.row_keys().tolist() == [0, -1, 0, 1, 0]

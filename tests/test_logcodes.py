@@ -120,13 +120,14 @@ def test_codes_handed_over_are_tidy_and_give_the_same_coding() -> None:
         "contact": ["Ana", "Ben", "Ana", "", "Cy"],
         "contact_id": ["a@x", "", "a@x", "", "c@x"],
         "introduced_by": ["", "Ana", "", "", "ben"],
+        "company": ["Acme", "", "Acme", "Initech", "Acme"],
     }
     plain = make_log(**columns)
     memo.clear()  # nothing handed over: every column encoded by the coding itself
     expected = code_log(plain)
     log = make_log(**columns)
-    ni.validate_log(log, strict=False)  # hands over the contacts and introducers as written
-    for column in ("contact_id", "contact", "introduced_by"):
+    ni.validate_log(log, strict=False)  # hands over the contacts, introducers and companies as written
+    for column in ("contact_id", "contact", "introduced_by", "company"):
         text = memo.kept(log, f"text:{column}")
         assert text is not None, column
         values = text.values.to_pylist()
@@ -139,6 +140,9 @@ def test_codes_handed_over_are_tidy_and_give_the_same_coding() -> None:
     for field in ("rows", "owner", "person", "introducer"):
         assert getattr(got, field).tolist() == getattr(expected, field).tolist()
     assert got.ids.to_pylist() == expected.ids.to_pylist() == ["id:a@x", "me/ben", "id:c@x"]
+    people = ni.referral_chains(log)[["person", "company"]]
+    memo.clear()
+    assert people.equals(ni.referral_chains(make_log(**columns))[["person", "company"]])
 
 
 def test_code_log_is_the_same_for_a_log_owner_by_owner_and_shuffled() -> None:
