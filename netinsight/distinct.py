@@ -19,9 +19,8 @@ from typing import Any, Final, NamedTuple, TypeVar
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
-from netinsight.textcodes import TextCodes, present_codes
+from netinsight.textcodes import TextCodes, dictionary_codes, present_codes
 
 __all__ = ["PARALLEL_ROWS", "Distinct", "distinct", "distinct_columns", "map_distinct", "map_threads"]
 
@@ -182,12 +181,10 @@ def _arrow_text(values: pd.Series[Any]) -> bool:
 
 def _encode(array: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, np.ndarray[Any, Any]]:
     """Arrow only (safe on a thread): the distinct values, a null last when there are nulls, and each code."""
-    array = array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
-    encoded = pc.dictionary_encode(array)
-    dictionary = encoded.dictionary
-    if encoded.indices.null_count:
+    dictionary, codes = dictionary_codes(array)  # the chunks as they are: no joined copy of the column
+    if len(codes) and codes.min() < 0:
         dictionary = pa.concat_arrays([dictionary, pa.nulls(1, dictionary.type)])
-    codes: np.ndarray[Any, Any] = pc.fill_null(encoded.indices, len(dictionary) - 1).to_numpy()  # int32, no copy
+        codes = np.where(codes < 0, len(dictionary) - 1, codes).astype(codes.dtype)
     return dictionary, codes
 
 

@@ -21,6 +21,7 @@ import pyarrow.compute as pc
 
 __all__ = [
     "TextCodes",
+    "dictionary_codes",
     "encode_text",
     "encode_texts",
     "large_text",
@@ -162,7 +163,7 @@ def encode_texts(columns: Sequence[pd.Series[Any] | pa.Array | pa.ChunkedArray])
     from netinsight.distinct import map_threads  # distinct imports this module
 
     out: list[TextCodes | None] = []
-    arrow: list[tuple[int, pa.Array]] = []
+    arrow: list[tuple[int, pa.Array | pa.ChunkedArray]] = []
     for column in columns:  # pandas stays on this thread
         if isinstance(column, pd.Series) and isinstance(column.dtype, pd.CategoricalDtype):
             codes = column.cat.codes.to_numpy().astype(np.int64)
@@ -170,7 +171,7 @@ def encode_texts(columns: Sequence[pd.Series[Any] | pa.Array | pa.ChunkedArray])
             continue
         if isinstance(column, pd.Series):
             column = pa.array(column.astype("str").array)
-        arrow.append((len(out), large_text(column)))
+        arrow.append((len(out), column))  # chunks as they are: `dictionary_codes` does not join them
         out.append(None)
     rows = max((len(array) for _, array in arrow), default=0)
     for (at, _), text in zip(
@@ -180,8 +181,38 @@ def encode_texts(columns: Sequence[pd.Series[Any] | pa.Array | pa.ChunkedArray])
     return [text for text in out if text is not None]
 
 
-def _dictionary_codes(text: pa.Array) -> TextCodes:
-    """Arrow's dictionary encoding of one text array as codes (-1 missing) and values."""
+def _dictionary_codes(text: pa.Array | pa.ChunkedArray) -> TextCodes:
+    """Arrow's dictionary encoding of one text array as codes (-1 missing) and values (``large_string``)."""
+    values, codes = dictionary_codes(text)
+    return TextCodes(codes.astype(np.int64), large_text(values))
+
+
+def dictionary_codes(text: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, npt.NDArray[np.int32]]:
+    """Arrow's dictionary encoding of text, in chunks or not: the distinct values, and each position's code.
+
+    Codes are -1 where the text is missing, numbered in order of first appearance. The chunks of
+    a chunked array are encoded as they are (one hash table for all), not joined into one copy
+    first. Arrow only: safe on a thread.
+
+    Examples
+    --------
+    >>> values, codes = dictionary_codes(pa.chunked_array([["b", None], ["a", "b"]]))
+    >>> values.to_pylist(), codes.tolist()
+    (['b', 'a'], [0, -1, 1, 0])
+    """
     encoded = pc.dictionary_encode(text)
-    codes = encoded.indices.fill_null(-1).to_numpy()
-    return TextCodes(codes.astype(np.int64), encoded.dictionary)
+    if not isinstance(encoded, pa.ChunkedArray):
+        return encoded.dictionary, encoded.indices.fill_null(-1).to_numpy()
+    chunks = encoded.chunks
+    if not chunks:
+        return pa.array([], text.type), np.zeros(0, dtype=np.int32)
+    values = chunks[-1].dictionary  # one hash table for all chunks: each holds the same values (the same buffers)
+    if any(_buffers(chunk.dictionary) != _buffers(values) for chunk in chunks):
+        return dictionary_codes(text.combine_chunks())  # not so (another Arrow): encode one joined copy
+    codes = np.concatenate([chunk.indices.fill_null(-1).to_numpy() for chunk in chunks])
+    return values, codes
+
+
+def _buffers(array: pa.Array) -> list[tuple[int, int] | None]:
+    """Where an array's buffers are (address and size): the same for arrays sharing their data."""
+    return [None if buffer is None else (buffer.address, buffer.size) for buffer in array.buffers()]

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pytest
 
-from netinsight.textcodes import TextCodes, encode_text, large_text, str_series, take_or_null, with_null
+from netinsight.textcodes import (
+    TextCodes,
+    dictionary_codes,
+    encode_text,
+    encode_texts,
+    large_text,
+    str_series,
+    take_or_null,
+    with_null,
+)
 
 
 def test_large_text_and_str_series_round_trip() -> None:
@@ -37,3 +49,29 @@ def test_take_and_decode_missing_rows_and_codes() -> None:
 def test_with_null_and_take_or_null() -> None:
     assert with_null(pa.array([], pa.string())).to_pylist() == [None]
     assert take_or_null(pa.array(["a", "b"]), np.array([-1, 1, 0])).to_pylist() == [None, "b", "a"]
+
+
+def test_dictionary_codes_of_chunks_as_of_one_array(monkeypatch: pytest.MonkeyPatch) -> None:
+    import netinsight.textcodes as textcodes
+
+    rng = np.random.default_rng(0)
+    values = rng.choice(["b", "a", None, "c", "dd"], 1_000).tolist()
+    cuts = [0, 0, 3, 400, 400, 999, 1_000]  # empty chunks too
+    chunked = pa.chunked_array([pa.array(values[a:b], pa.large_string()) for a, b in itertools.pairwise(cuts)])
+    whole = pa.array(values, pa.large_string())
+    expected_values, expected_codes = dictionary_codes(whole)
+    got_values, got_codes = dictionary_codes(chunked)
+    first_seen = list(dict.fromkeys(v for v in values if v is not None))
+    assert got_values.to_pylist() == expected_values.to_pylist() == first_seen
+    assert got_codes.tolist() == expected_codes.tolist()
+    assert [None if c < 0 else expected_values[c].as_py() for c in got_codes] == values
+    # chunks whose values were not shared (another Arrow): one joined copy is encoded instead
+    seen = iter(range(1_000_000))
+    monkeypatch.setattr(textcodes, "_buffers", lambda array: next(seen))
+    again_values, again_codes = dictionary_codes(chunked)
+    assert (again_values.to_pylist(), again_codes.tolist()) == (expected_values.to_pylist(), expected_codes.tolist())
+    monkeypatch.undo()
+    none_values, none_codes = dictionary_codes(pa.chunked_array([], pa.large_string()))
+    assert (none_values.to_pylist(), none_codes.tolist()) == ([], [])
+    small = encode_texts([pa.chunked_array([["x", None], ["y", "x"]])])[0]  # Arrow ``string``: values as large
+    assert (small.codes.tolist(), str(small.values.type)) == ([0, -1, 1, 0], "large_string")
