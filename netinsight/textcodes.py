@@ -110,6 +110,9 @@ def present_codes(codes: npt.NDArray[np.integer[Any]], values: Any) -> TextCodes
     text = large_text(values)
     if not text.null_count:
         return TextCodes(codes.astype(np.int64), text)
+    last = len(text) - 1
+    if text.null_count == 1 and not text[last].is_valid:  # the usual place of the missing value: no copy
+        return TextCodes(np.where(codes == last, -1, codes).astype(np.int64), text.slice(0, last))
     present = pc.is_valid(text).to_numpy(zero_copy_only=False)
     position = np.where(present, np.cumsum(present) - 1, -1).astype(np.int64)
     return TextCodes(position[codes], text.filter(pa.array(present)))

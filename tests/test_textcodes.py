@@ -15,6 +15,7 @@ from netinsight.textcodes import (
     encode_text,
     encode_texts,
     large_text,
+    present_codes,
     str_series,
     take_or_null,
     with_null,
@@ -75,3 +76,20 @@ def test_dictionary_codes_of_chunks_as_of_one_array(monkeypatch: pytest.MonkeyPa
     assert (none_values.to_pylist(), none_codes.tolist()) == ([], [])
     small = encode_texts([pa.chunked_array([["x", None], ["y", "x"]])])[0]  # Arrow ``string``: values as large
     assert (small.codes.tolist(), str(small.values.type)) == ([0, -1, 1, 0], "large_string")
+
+
+def test_present_codes_drop_the_missing_value_wherever_it_is() -> None:
+    codes = np.array([0, 2, 1, 2, 0], dtype=np.int32)
+    for values, expected_codes, expected_values in (
+        (["b", "a", None], [0, -1, 1, -1, 0], ["b", "a"]),  # missing last: a slice of the values
+        (["b", None, "a"], [0, 1, -1, 1, 0], ["b", "a"]),
+        ([None, "b", "a"], [-1, 1, 0, 1, -1], ["b", "a"]),
+        (["b", "a", "c"], [0, 2, 1, 2, 0], ["b", "a", "c"]),
+    ):
+        text = present_codes(codes, pa.array(values))
+        assert (text.codes.tolist(), text.values.to_pylist()) == (expected_codes, expected_values)
+        assert text.decode().to_pylist() == [values[c] for c in codes]
+    only_missing = present_codes(np.array([0, 0]), pa.array([None], pa.string()))
+    assert (only_missing.codes.tolist(), only_missing.values.to_pylist()) == ([-1, -1], [])
+    empty = present_codes(np.zeros(0, dtype=np.int64), pa.array([], pa.string()))
+    assert (empty.codes.tolist(), empty.values.to_pylist()) == ([], [])
