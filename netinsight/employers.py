@@ -20,8 +20,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from netinsight.logcodes import column_codes
-from netinsight.memo import derived, freeze
+from netinsight.memo import derived, freeze, kept
 
 __all__ = ["MATCH_KINDS", "EmployerCodes", "employer_codes", "match_employers", "normalize_employer"]
 
@@ -99,8 +98,12 @@ def employer_codes(log: pd.DataFrame) -> EmployerCodes:
 
 
 def _employer_codes(log: pd.DataFrame) -> EmployerCodes:
-    text = column_codes(log, ["company"])[0]  # the codes `validate_log` kept, when it ran: one hash of the column
-    company, spellings = text.codes, text.values.to_numpy(zero_copy_only=False).astype(object)
+    text = kept(log, "text:company")  # the codes `validate_log` made, when it ran: no hash of the column again
+    if text is not None:
+        company, spellings = text.codes, text.values.to_numpy(zero_copy_only=False).astype(object)
+    else:
+        company, uniques = pd.factorize(log["company"])
+        spellings = np.asarray(uniques, dtype=object)
     key, names = pd.factorize(normalize_employer(pd.Series(spellings, dtype="str")))
     out = EmployerCodes(company.astype(np.int64), spellings, key.astype(np.int64), np.asarray(names, dtype=object))
     freeze(out.company, out.spellings, out.key, out.names)
