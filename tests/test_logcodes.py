@@ -167,3 +167,16 @@ def test_code_log_is_the_same_for_a_log_owner_by_owner_and_shuffled() -> None:
     zed = ids_grouped.index("s0/zed") if "s0/zed" in ids_grouped else None
     assert zed is None or grouped.introduced_only[zed]
     assert not grouped.introduced_only[grouped.person].any()
+
+
+def test_ids_are_keyed_unless_read_log_handed_them_over_as_keys() -> None:
+    from netinsight import memo
+
+    log = make_log(date=["2026-01-05", "2026-01-06"], contact=["Ana", "Ana R"], contact_id=["ana@x", "bo@y"])
+    assert memo.kept(log, "text:contact_id") is not None  # each id written as its own key
+    assert code_log(log).ids.to_pylist() == ["id:ana@x", "id:bo@y"]
+    log.loc[1, "contact_id"] = "MAILTO:Ana@X "  # changed after reading: nothing kept, the ids are keyed here
+    assert memo.kept(log, "text:contact_id") is None
+    coded = code_log(log)
+    assert coded.ids.to_pylist() == ["id:ana@x"]
+    assert coded.person.tolist() == [0, 0]
