@@ -83,9 +83,9 @@ def _factorize(values: pd.Series[Any]) -> tuple[IntArray, npt.NDArray[np.object_
 def column_codes(log: pd.DataFrame, columns: Sequence[str]) -> list[TextCodes]:
     """The dictionary codes of text columns of a log: those kept for it (`netinsight.memo`), else encoded.
 
-    `netinsight.read_log` and `netinsight.personcodes.people_codes` may hand over codes they
-    made (as `encode_text` gives them: distinct values, missing as -1; see
-    `netinsight.textcodes.present_codes`); the others are encoded together
+    `netinsight.read_log` (contact ids) and `netinsight.validate_log` (contacts, introducers,
+    companies) may hand over codes they made (as `encode_text` gives them: distinct values,
+    missing as -1; see `netinsight.textcodes.present_codes`); the others are encoded together
     (`netinsight.textcodes.encode_texts`: large ones side by side on threads) and not kept
     (each is needed once, and a million codes take 8 MB).
 
