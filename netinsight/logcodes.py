@@ -195,7 +195,7 @@ def code_log(log: pd.DataFrame) -> CodedLog:
     key_of_name = np.append(key_of_name, -1).astype(np.int64)
     contact_key, intro_key = key_of_name[contact_name], key_of_name[intro_name]
     id_codes, id_values = id_text.codes, id_text.values
-    # read_log hands the ids over only when each is written as its own key (`normalize._id_codes`)
+    # read_log hands the ids over only when each is written as its own key (`logcolumns.id_codes`)
     id_keys = id_values if kept(log, "text:contact_id") is not None else distinct_id_key_array(id_values)
     if id_keys is id_values:  # every id is its own key: the distinct ids are the distinct keys
         id_of_value = np.arange(len(id_values), dtype=np.int64)

@@ -5,8 +5,9 @@ column by column with vectorised Arrow and pandas work on distinct values (long 
 columns hashed side by side on threads), and every value that cannot be read is reported
 with its file, line and column, in a fixed order; the row itself is kept. Text that needs no
 cleaning is the file's own column, not a copy (empty cells made missing by a validity bitmap
-alone). Unknown columns are kept untouched after the canonical ones. The contact ids' codes
-are handed over to the network's coding (`netinsight.memo.keep`) when their keys read as written.
+alone; `netinsight.logcolumns` builds the columns). Unknown columns are kept untouched after
+the canonical ones. The contact ids' codes are handed over to the network's coding
+(`netinsight.memo.keep`) when their keys read as written.
 """
 
 from __future__ import annotations
@@ -16,12 +17,20 @@ from typing import Any, Final
 
 import numpy as np
 import pandas as pd
-import pyarrow.compute as pc
 
 from netinsight.cells import follow_up_dates, outcomes
 from netinsight.dates import parse_date_columns
-from netinsight.distinct import Distinct, distinct_columns
+from netinsight.distinct import Distinct
 from netinsight.headers import derived_sector_headers, map_headers, missing_columns
+from netinsight.logcolumns import (
+    as_written,
+    distinct_cells,
+    dtype_of,
+    file_column,
+    id_codes,
+    is_text,
+    typed_column,
+)
 from netinsight.memo import keep
 from netinsight.names import distinct_id_keys
 from netinsight.problems import make_problems
@@ -37,7 +46,6 @@ from netinsight.schema import (
     SOURCE_ALIASES,
     vocabulary_table,
 )
-from netinsight.textcodes import TextCodes, large_text, present_codes
 from netinsight.values import (
     LIST_OF_DATES,
     LIST_OF_TEXT,
@@ -46,7 +54,6 @@ from netinsight.values import (
     clean_text_rows,
     date_column,
     derive_sectors,
-    empty_as_missing,
     list_column,
     notes_text,
     numbers,
@@ -58,7 +65,6 @@ __all__ = ["LIST_OF_DATES", "LIST_OF_TEXT", "coded_headers", "empty_log", "list_
 #: The dtypes of the list columns.
 
 _TEXT_COLUMNS: Final = ("contact", "contact_id", "company", "role", "industry", "introduced_by", "program", "term")
-_CATEGORY_COLUMNS: Final = ("owner", "sector", "source", "channel")
 #: Text columns cleaned row by row: nothing but clean text is made of them.
 _ROW_TEXT: Final = ("contact", "company", "role", "introduced_by", "program", "term")
 _VOCABULARIES: Final = {
@@ -105,7 +111,7 @@ def empty_log() -> pd.DataFrame:
     """
     columns: dict[str, pd.Series[Any]] = {}
     for col in (*CANONICAL_COLUMNS, *PROVENANCE_COLUMNS):
-        columns[col] = pd.Series(dtype=_dtype_of(col))
+        columns[col] = pd.Series(dtype=dtype_of(col))
     return pd.DataFrame(columns)
 
 
@@ -132,24 +138,6 @@ def coded_headers(headers: Sequence[str]) -> Collection[str]:
     derived = derived_sector_headers(headers, HEADER_ALIASES) | set(PROVENANCE_COLUMNS)
     mapping, _ = map_headers(headers, HEADER_ALIASES, skip=derived, file="", header_line=None, problems=[])
     return {mapping[col] for col in _CODED if col in mapping}
-
-
-def _dtype_of(col: str) -> Any:
-    if col in DATE_COLUMNS:
-        return "datetime64[ns]"
-    if col == "follow_up_date":
-        return LIST_OF_DATES
-    if col == "outcome":
-        return LIST_OF_TEXT
-    if col in _CATEGORY_COLUMNS or col == "source_file":
-        return "category"
-    if col == "questions_prepared":
-        return "boolean"
-    if col == "duration_min":
-        return "Float64"
-    if col in ("class_year", "source_line"):
-        return "Int64"
-    return "str"
 
 
 def normalize_table(
@@ -197,9 +185,9 @@ def normalize_table(
     )
 
     # plain text columns are cleaned row by row (no hash of a million names); the others on their distinct values
-    by_row = {col for col in _ROW_TEXT if col in mapping and _dtype_of_text(frame[mapping[col]]) == "str"}
+    by_row = {col for col in _ROW_TEXT if col in mapping and is_text(frame[mapping[col]])}
     coded = [col for col in mapping if col != "notes" and col not in by_row]
-    found = dict(zip(coded, _distinct_cells([frame[mapping[col]] for col in coded], n), strict=True))
+    found = dict(zip(coded, distinct_cells([frame[mapping[col]] for col in coded], n), strict=True))
 
     # the text of every column cleaned, and the dates of every date column parsed, each in one pass
     as_text = [col for col in found if col not in DATE_COLUMNS and col != "follow_up_date"]
@@ -255,18 +243,18 @@ def normalize_table(
             return {col: clean_text_rows(frame[mapping[col]])}, found_here
         return {col: text(col)}, found_here
 
-    as_written: set[str] = set()
+    read_as_written: set[str] = set()
 
     def column(col: str) -> pd.Series[Any]:
         """The typed column; text that reads as written (empty cells aside) is the file's own column, not a copy."""
         typed = out[col]
-        written = found.get(col) if _dtype_of(col) == "str" else None
+        written = found.get(col) if dtype_of(col) == "str" else None
         if written is not None and isinstance(typed, Distinct):
-            same = _as_written(typed, written, frame[mapping[col]])
+            same = as_written(typed, written, frame[mapping[col]])
             if same is not None:
-                as_written.add(col)
+                read_as_written.add(col)
                 return same
-        return _typed(col, typed)
+        return typed_column(col, typed)
 
     for col in _READ_ORDER:  # problems in this order
         values, found_here = read(col)
@@ -277,32 +265,14 @@ def normalize_table(
         extra = frame[header]
         if isinstance(extra.dtype, pd.CategoricalDtype):  # text a reader coded: text again
             extra = extra.astype("str")
-        log[header] = extra.reset_index(drop=True) if _dtype_of_text(extra) == "str" else extra.to_numpy()
-    log["source_file"] = _file_column(raw.files, file, n)
+        log[header] = extra.reset_index(drop=True) if is_text(extra) else extra.to_numpy()
+    log["source_file"] = file_column(raw.files, file, n)
     log["source_line"] = pd.array(lines, dtype="Int64")
     log.attrs["headers"] = {file: mapping}
     ids = out.get("contact_id")
-    if "contact_id" in as_written and isinstance(ids, Distinct) and n:  # handed over to the network's coding
-        keep(log, "text:contact_id", _id_codes(ids))
+    if "contact_id" in read_as_written and isinstance(ids, Distinct) and n:  # handed over to the network's coding
+        keep(log, "text:contact_id", id_codes(ids))
     return log, problems
-
-
-def _distinct_cells(columns: list[pd.Series[Any]], n: int) -> list[Distinct]:
-    """`distinct_columns` of the cells; categoricals (text a reader coded) already are distinct values."""
-    plain = [i for i, cells in enumerate(columns) if not isinstance(cells.dtype, pd.CategoricalDtype)]
-    done = dict(zip(plain, distinct_columns([columns[i] for i in plain], rows=n), strict=True))
-    return [done[i] if i in done else _categories(cells) for i, cells in enumerate(columns)]
-
-
-def _categories(cells: pd.Series[Any]) -> Distinct:
-    """A categorical of text as distinct values: its categories (a missing value last, when a cell is missing)."""
-    coded = cells.array
-    codes = coded.codes  # type: ignore[attr-defined]  # int8 for up to 127 categories: no copy, little memory
-    values = pd.Series(coded.categories.array, dtype="str")  # type: ignore[attr-defined]
-    if (codes < 0).any():
-        values = pd.concat([values, pd.Series([np.nan], dtype="str")], ignore_index=True)
-        codes = np.where(codes < 0, len(values) - 1, codes).astype(np.int32)
-    return Distinct(values, codes)
 
 
 def _owners(
@@ -322,67 +292,3 @@ def _owners(
             )
         )
     return owners.replace(owners.values.fillna(owner))
-
-
-def _as_written(typed: Distinct, written: Distinct, cells: pd.Series[Any]) -> pd.Series[Any] | None:
-    """`cells` when a text column reads as they are written, empty ones missing (sharing their characters), else None.
-
-    Examples
-    --------
-    >>> from netinsight.distinct import distinct
-    >>> cells = pd.Series(["a", "", "a"], dtype="str")
-    >>> written = distinct(cells)
-    >>> _as_written(written.replace(pd.Series(["a", np.nan], dtype="str")), written, cells).tolist()
-    ['a', nan, 'a']
-    >>> _as_written(written.replace(pd.Series(["A", np.nan], dtype="str")), written, cells) is None
-    True
-    """
-    if _dtype_of_text(cells) != "str" or str(typed.values.dtype) != "str" or typed.codes is not written.codes:
-        return None
-    mine, theirs = (large_text(v.array) for v in (typed.values, written.values))
-    if mine.equals(theirs):
-        return cells.reset_index(drop=True)
-    blank = pc.fill_null(pc.equal(theirs, ""), True)  # empty or missing as written: must be missing
-    same = pc.if_else(blank, pc.is_null(mine), pc.fill_null(pc.equal(mine, theirs), False))
-    return empty_as_missing(cells) if pc.all(same).as_py() else None
-
-
-def _id_codes(ids: Distinct) -> TextCodes:
-    """The contact id keys as `netinsight.textcodes.encode_text` codes them, when their present values are distinct.
-
-    They are when the keys read as the ids are written (`_as_written`): then the values, the file's
-    distinct cells in order of first appearance, are kept in that order, the missing ones dropped.
-
-    Examples
-    --------
-    >>> t = _id_codes(Distinct(pd.Series(["b", np.nan, "a"], dtype="str"), np.array([0, 1, 2, 0, 1])))
-    >>> t.codes.tolist(), t.values.to_pylist()
-    ([0, -1, 1, 0, -1], ['b', 'a'])
-    """
-    return present_codes(ids.codes, ids.values.array)
-
-
-def _dtype_of_text(values: pd.Series[Any]) -> str:
-    """The text "str" for pandas' default text dtype (Arrow, NaN for missing), else ""."""
-    return "str" if isinstance(values.dtype, pd.StringDtype) and str(values.dtype) == "str" else ""
-
-
-def _file_column(files: np.ndarray[Any, Any] | None, file: str, n: int) -> pd.Series[Any]:
-    """The file of each row as a categorical (one category when every row comes from `file`)."""
-    if files is not None or n == 0:
-        return pd.Series(pd.Categorical(np.full(n, file, dtype=object) if files is None else files))
-    one = pd.Categorical(np.array([file], dtype=object))
-    return pd.Series(pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), dtype=one.dtype))
-
-
-def _typed(col: str, values: Distinct | pd.Series[Any]) -> pd.Series[Any]:
-    """The column in its log dtype: typed once per distinct value, then spread to the rows."""
-    if isinstance(values, Distinct):
-        return values.replace(_typed(col, values.values)).rows()
-    dtype = _dtype_of(col)
-    series = values.reset_index(drop=True)
-    if dtype == "str":
-        return series if series.dtype == "str" else series.astype("str")
-    if isinstance(dtype, pd.ArrowDtype) or str(series.dtype) == str(dtype):
-        return series
-    return series.astype(dtype)
