@@ -23,6 +23,7 @@ __all__ = [
     "concat_problems",
     "format_problems",
     "make_problems",
+    "repeated_keys",
 ]
 
 #: Columns of a problems table, in order.
@@ -116,6 +117,50 @@ def make_problems(
     frame["value"] = _value_texts(frame["value"])
     frame["column"] = frame["column"].astype(object)
     return frame
+
+
+def repeated_keys(
+    key: pd.Series[Any], shown: np.ndarray[Any, Any], lines: np.ndarray[Any, Any], *, what: str, **where: Any
+) -> list[pd.DataFrame]:
+    """A problem on every row whose `key` an earlier row has (missing keys aside): "the same `what` as line N".
+
+    Parameters
+    ----------
+    key
+        The comparison key of each row (say, a casefolded name).
+    shown
+        The value shown for each row (as written).
+    lines
+        The line of each row.
+    what
+        What a row stands for, in the message ("student", "employer").
+    **where
+        ``code``, ``file`` and ``column`` of the problems (see `make_problems`).
+
+    Returns
+    -------
+    list of pandas.DataFrame
+        One table, or none when no key repeats.
+
+    Examples
+    --------
+    >>> key = pd.Series(["ana", "bo", "ana", None, None])
+    >>> [p["message"].tolist() for p in repeated_keys(key, key.to_numpy(), np.array([2, 3, 5, 6, 7]), what="student",
+    ...                                              code="duplicate_student", file="roster.csv", column="Student")]
+    [['the same student as line 2; keep one of them']]
+    """
+    later = (key.duplicated(keep="first") & key.notna()).to_numpy()
+    if not later.any():
+        return []
+    first_line = pd.Series(lines).groupby(key.to_numpy()).transform("min").to_numpy()
+    return [
+        make_problems(
+            line=lines[later],
+            value=shown[later],
+            message=[f"the same {what} as line {int(v)}; keep one of them" for v in first_line[later]],
+            **where,
+        )
+    ]
 
 
 def concat_problems(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:

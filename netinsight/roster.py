@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from netinsight.headers import map_headers, missing_columns
-from netinsight.problems import ValidationError, concat_problems, make_problems
+from netinsight.problems import ValidationError, concat_problems, make_problems, repeated_keys
 from netinsight.readers import RawTable, frame_to_raw, read_table
 from netinsight.schema import COLUMN_ALIASES, header_key
 from netinsight.values import clean_text
@@ -114,20 +114,17 @@ def _roster_from_raw(raw: RawTable) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
                 message="no student on this row; fill it in or delete the row",
             )
         )
-    key = student.str.casefold()
-    later = (key.duplicated(keep="first") & key.notna()).to_numpy()
-    if later.any():
-        first_line = pd.Series(lines).groupby(key.to_numpy()).transform("min").to_numpy()
-        problems.append(
-            make_problems(
-                code="duplicate_student",
-                file=file,
-                line=lines[later],
-                column=mapping["student"],
-                value=student.to_numpy(dtype=object)[later],
-                message=[f"the same student as line {int(v)}; keep one of them" for v in first_line[later]],
-            )
+    problems.extend(
+        repeated_keys(
+            student.str.casefold(),
+            student.to_numpy(dtype=object),
+            np.asarray(lines),
+            what="student",
+            code="duplicate_student",
+            file=file,
+            column=mapping.get("student", "student"),  # no such column: no key repeats
         )
+    )
     roster = pd.DataFrame(out)
     for header in extra:
         roster[header] = frame[header].to_numpy()

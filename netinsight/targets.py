@@ -19,7 +19,7 @@ import pandas as pd
 from netinsight.employers import normalize_employer
 from netinsight.headers import map_headers, missing_columns
 from netinsight.industries import sector_table
-from netinsight.problems import ValidationError, concat_problems, make_problems
+from netinsight.problems import ValidationError, concat_problems, make_problems, repeated_keys
 from netinsight.readers import RawTable, frame_to_raw, read_table
 from netinsight.schema import BOOLEAN_VALUES, header_key
 from netinsight.values import clean_text
@@ -189,20 +189,17 @@ def _targets_from_raw(raw: RawTable, sectors: Mapping[str, str]) -> tuple[pd.Dat
                 )
             )
     key = normalize_employer(out["employer"])
-    dup = key.duplicated(keep=False) & key.notna()
-    if dup.any():
-        first_line = pd.Series(lines).groupby(key.to_numpy()).transform("min")
-        later = (key.duplicated(keep="first") & key.notna()).to_numpy()
-        problems.append(
-            make_problems(
-                code="duplicate_target",
-                file=file,
-                line=lines[later],
-                column=mapping["employer"],
-                value=out["employer"].to_numpy(dtype=object)[later],
-                message=[f"the same employer as line {int(v)}; keep one of them" for v in first_line[later]],
-            )
+    problems.extend(
+        repeated_keys(
+            key,
+            out["employer"].to_numpy(dtype=object),
+            np.asarray(lines),
+            what="employer",
+            code="duplicate_target",
+            file=file,
+            column=mapping.get("employer", "employer"),  # no such column: no key repeats
         )
+    )
     industry = out["industry"]
     sector = industry.map(lambda v: sectors.get(header_key(v), v), na_action="ignore")
     targets = pd.DataFrame(

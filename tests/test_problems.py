@@ -110,3 +110,25 @@ def test_concat_sorts_files_as_text_then_severity_then_code() -> None:
         ["b", "bad_date"],
         ["b", "future_date"],
     ]
+
+
+def test_repeated_keys_report_every_later_row_with_the_first_line() -> None:
+    from netinsight.problems import repeated_keys
+
+    key = pd.Series(["ana", "bo", "ana", None, None, "bo", "ana"])
+    shown = np.array(["Ana", "Bo", "ANA", "", "", "bo ", "ana"], dtype=object)
+    lines = np.array([2, 3, 5, 6, 7, 9, 12])
+    (found,) = repeated_keys(key, shown, lines, what="student", code="duplicate_student", file="r.csv", column="ID")
+    assert found["line"].tolist() == [5, 9, 12]
+    assert found["value"].tolist() == ["ANA", "bo ", "ana"]
+    assert found["message"].tolist() == [
+        "the same student as line 2; keep one of them",
+        "the same student as line 3; keep one of them",
+        "the same student as line 2; keep one of them",
+    ]
+    assert set(found["code"]) == {"duplicate_student"}
+    assert set(found["file"]) == {"r.csv"}
+    assert set(found["column"]) == {"ID"}
+    assert repeated_keys(key.iloc[:2], shown[:2], lines[:2], what="x", code="c", file="f", column="k") == []
+    missing = pd.Series([None, None], dtype=object)
+    assert repeated_keys(missing, shown[:2], lines[:2], what="x", code="c", file="f", column="k") == []
