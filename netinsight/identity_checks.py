@@ -21,7 +21,8 @@ from netinsight.distinct import Distinct
 from netinsight.namechecks import name_problems
 from netinsight.nearnames import near_duplicate_codes
 from netinsight.personcodes import People, people_codes
-from netinsight.problems import RowLocator, make_problems
+from netinsight.problems import make_problems
+from netinsight.rowlocator import RowLocator
 from netinsight.sortcodes import sorted_codes
 
 __all__ = ["cyclic_edges", "introduction_problems", "name_problems"]

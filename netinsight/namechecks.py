@@ -21,7 +21,8 @@ from netinsight.memo import keep
 from netinsight.names import casefold
 from netinsight.nearnames import near_duplicate_codes
 from netinsight.personcodes import People, first_rows, people_codes
-from netinsight.problems import RowLocator, make_problems
+from netinsight.problems import make_problems
+from netinsight.rowlocator import RowLocator
 from netinsight.sortcodes import run_starts, sorted_firsts
 
 __all__ = ["name_problems"]

@@ -2,7 +2,8 @@
 
 A problem has a file, a line, a column, the value found, a code, a severity and a
 message that says how to fix it. Problems are collected as DataFrames (built column-wise,
-so thousands cost no Python loop) and raised together as one `LogValidationError`.
+so thousands cost no Python loop) and raised together as one `LogValidationError`. Where a log's
+rows came from is `netinsight.rowlocator.RowLocator`.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ __all__ = [
     "PROBLEM_COLUMNS",
     "LogReadError",
     "LogValidationError",
-    "RowLocator",
     "ValidationError",
     "concat_problems",
     "format_problems",
@@ -272,51 +272,6 @@ class LogValidationError(ValidationError):
 
     def __init__(self, problems: pd.DataFrame) -> None:
         super().__init__(problems, what="the log")
-
-
-class RowLocator:
-    """Where rows of a log came from, as `make_problems` arguments.
-
-    ``at(rows, column)`` gives the file, line and the column as that file names it
-    (``log.attrs["headers"]``) of the rows picked by a boolean mask or positions.
-
-    Parameters
-    ----------
-    log
-        A log from `netinsight.read_log`.
-    """
-
-    def __init__(self, log: pd.DataFrame) -> None:
-        files = log["source_file"]
-        if isinstance(files.dtype, pd.CategoricalDtype):  # the file of a row: a code into few names
-            self._file_codes = files.cat.codes.to_numpy()
-            names = files.cat.categories.to_numpy(dtype=object)
-        else:
-            self._file_codes, found = pd.factorize(files.astype(object), use_na_sentinel=True)
-            names = np.asarray(found, dtype=object)
-        self._file_names = np.append(names, "<log>").astype(object)  # code -1 (no file) -> "<log>"
-        self.line = log["source_line"].to_numpy(dtype="float64", na_value=np.nan)
-        self.row_line = np.where(np.isnan(self.line), np.arange(1, len(log) + 1), self.line).astype(np.int64)
-        self.headers: dict[str, dict[str, str]] = log.attrs.get("headers", {})
-
-    @property
-    def file(self) -> np.ndarray[Any, np.dtype[np.object_]]:
-        """The file of every row ("<log>" where none is known)."""
-        return self.files_of(slice(None))
-
-    def files_of(self, rows: Any) -> np.ndarray[Any, np.dtype[np.object_]]:
-        """The file of the rows picked by a boolean mask or positions."""
-        picked: np.ndarray[Any, np.dtype[np.object_]] = self._file_names[self._file_codes[rows]]
-        return picked
-
-    def __call__(self, rows: Any, column: str) -> dict[str, Any]:
-        """File, line and the column as the file names it, for the picked rows."""
-        codes = self._file_codes[rows]
-        files = self._file_names[codes]
-        if not column:
-            return {"file": files, "line": self.row_line[rows], "column": column}
-        named = np.array([self.headers.get(f, {}).get(column, column) for f in self._file_names], dtype=object)
-        return {"file": files, "line": self.row_line[rows], "column": list(named[codes])}
 
 
 def _is_sequence(value: object) -> bool:

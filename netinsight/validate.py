@@ -21,7 +21,8 @@ from netinsight.io import read_log
 from netinsight.memo import bare
 from netinsight.memory import large_work, release_after
 from netinsight.personcodes import People, people_codes
-from netinsight.problems import LogValidationError, RowLocator, concat_problems, make_problems
+from netinsight.problems import LogValidationError, concat_problems, make_problems
+from netinsight.rowlocator import RowLocator
 from netinsight.schema import DATE_COLUMNS, PROVENANCE_COLUMNS
 from netinsight.sortcodes import sorted_order
 

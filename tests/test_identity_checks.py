@@ -5,7 +5,7 @@ import pandas as pd
 
 import netinsight as ni
 from netinsight.identity_checks import cyclic_edges, introduction_problems, name_problems
-from netinsight.problems import RowLocator
+from netinsight.rowlocator import RowLocator
 
 
 def test_cyclic_edges_by_hand() -> None:

@@ -7,7 +7,6 @@ import pytest
 from netinsight.problems import (
     PROBLEM_COLUMNS,
     LogValidationError,
-    RowLocator,
     ValidationError,
     concat_problems,
     format_problems,
@@ -64,24 +63,6 @@ def test_format_and_error_message() -> None:
     assert str(error).splitlines()[0] == "the log has 2 errors:"
     assert "future_date" not in str(error)
     pd.testing.assert_frame_equal(error.problems, p)
-
-
-def test_row_locator_names_columns_as_each_file_does() -> None:
-    log = pd.DataFrame(
-        {
-            "source_file": pd.Categorical(["a.csv", "b.csv", None]),
-            "source_line": pd.array([2, 5, None], dtype="Int64"),
-        }
-    )
-    log.attrs["headers"] = {"a.csv": {"date": "When"}}
-    at = RowLocator(log)
-    found = at(np.array([True, False, True]), "date")
-    assert found["file"].tolist() == ["a.csv", "<log>"]
-    assert found["line"].tolist() == [2, 3]
-    assert found["column"] == ["When", "date"]
-    assert at(np.array([1]), "")["column"] == ""
-    assert at.files_of(np.array([2, 0])).tolist() == ["<log>", "a.csv"]
-    assert at.file.tolist() == ["a.csv", "b.csv", "<log>"]
 
 
 def test_value_texts_cut_long_text_only_and_keep_missing() -> None:
