@@ -153,6 +153,10 @@ def test_distinct_id_key_array_byte_checks_on_tricky_ids() -> None:
         "Ab",
         "a",
         None,
+        "http://https://x",  # each prefix stripped once, in order: mailto:, https://, http://, www.
+        "https://http://y",
+        "mailto:www.z",
+        "MAILTO:https://www.W/",
     ]
     expected = [None if pd.isna(k) else k for k in _id_keys_by_regex(pd.Series(ids, dtype="str")).tolist()]
     array = pa.array(["pad", *ids], pa.large_string()).slice(1)  # a slice: Arrow buffers with an offset
