@@ -17,8 +17,9 @@ import pyarrow.compute as pc
 
 from netinsight.distinct import Distinct, distinct_columns
 from netinsight.schema import DATE_COLUMNS
+from netinsight.textclean import empty_as_missing
 from netinsight.textcodes import TextCodes, large_text, present_codes
-from netinsight.values import LIST_OF_DATES, LIST_OF_TEXT, empty_as_missing
+from netinsight.values import LIST_OF_DATES, LIST_OF_TEXT
 
 __all__ = [
     "CATEGORY_COLUMNS",

@@ -46,16 +46,14 @@ from netinsight.schema import (
     SOURCE_ALIASES,
     vocabulary_table,
 )
+from netinsight.textclean import clean_distinct_texts, clean_text_rows, notes_text
 from netinsight.values import (
     LIST_OF_DATES,
     LIST_OF_TEXT,
     booleans,
-    clean_distinct_texts,
-    clean_text_rows,
     date_column,
     derive_sectors,
     list_column,
-    notes_text,
     numbers,
     vocabulary,
 )

@@ -19,7 +19,7 @@ from netinsight.headers import map_headers, missing_columns
 from netinsight.problems import ValidationError, concat_problems, make_problems, repeated_keys
 from netinsight.readers import RawTable, frame_to_raw, read_table
 from netinsight.schema import COLUMN_ALIASES, header_key
-from netinsight.values import clean_text
+from netinsight.textclean import clean_text
 
 __all__ = ["ROSTER_ALIASES", "read_roster"]
 

@@ -22,7 +22,7 @@ from netinsight.industries import sector_table
 from netinsight.problems import ValidationError, concat_problems, make_problems, repeated_keys
 from netinsight.readers import RawTable, frame_to_raw, read_table
 from netinsight.schema import BOOLEAN_VALUES, header_key
-from netinsight.values import clean_text
+from netinsight.textclean import clean_text
 
 __all__ = ["SCORES", "TARGET_ALIASES", "read_targets"]
 

@@ -22,30 +22,16 @@ from netinsight import dates as _dates
 from netinsight.distinct import Distinct, map_distinct
 from netinsight.problems import make_problems
 from netinsight.schema import BOOLEAN_VALUES, header_key
-from netinsight.textclean import (
-    clean_distinct_text,
-    clean_distinct_texts,
-    clean_text,
-    clean_text_rows,
-    empty_as_missing,
-    notes_text,
-)
 
 __all__ = [
     "LIST_OF_DATES",
     "LIST_OF_TEXT",
     "Locate",
     "booleans",
-    "clean_distinct_text",
-    "clean_distinct_texts",
-    "clean_text",
-    "clean_text_rows",
     "date_column",
     "date_problems",
     "derive_sectors",
-    "empty_as_missing",
     "list_column",
-    "notes_text",
     "numbers",
     "vocabulary",
 ]

@@ -112,3 +112,21 @@ def test_empty_as_missing_changes_nothing_else() -> None:
     assert empty_as_missing(pd.Series(["", ""], dtype="str")).tolist() == [np.nan, np.nan]
     assert empty_as_missing(pd.Series(["x"], dtype="str")).tolist() == ["x"]
     assert str(empty_as_missing(values).dtype) == "str"
+
+
+def test_clean_text_and_notes_text() -> None:
+    cleaned = clean_text(pd.Series(["  a \t b ", "", None, "NULL"]))
+    assert cleaned.iloc[0] == "a b"
+    assert cleaned.iloc[1:3].isna().all()
+    assert cleaned.iloc[3] == "NULL"
+    assert notes_text(pd.Series([" line one\nline two ", " "])).iloc[0] == "line one\nline two"
+
+
+def test_clean_distinct_text_value_by_value() -> None:
+    cleaned = clean_distinct_text(pd.Series(["  a \t b ", "", None, "NULL"], dtype="str"))
+    assert cleaned.iloc[0] == "a b"
+    assert cleaned.iloc[1:3].isna().all()
+    assert cleaned.iloc[3] == "NULL"
+    assert str(cleaned.dtype) == "str"
+    assert clean_distinct_text(pd.Series([], dtype=object)).tolist() == []
+    assert clean_distinct_text(pd.Series([" x "], dtype=object)).tolist() == ["x"]

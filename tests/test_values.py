@@ -8,12 +8,9 @@ from netinsight.dates import AMBIGUOUS, BAD, parse_dates
 from netinsight.distinct import distinct
 from netinsight.values import (
     LIST_OF_TEXT,
-    clean_distinct_text,
-    clean_text,
     date_column,
     date_problems,
     list_column,
-    notes_text,
 )
 
 from .conftest import make_log
@@ -108,25 +105,10 @@ def test_numbers() -> None:
     assert codes == [[4, "bad_number"], [4, "bad_number"]]
 
 
-def test_list_column_and_clean_text() -> None:
+def test_list_column() -> None:
     column = list_column(np.array([1, 1]), pa.array(["a", "b"]), 3)
     assert column.tolist() == [[], ["a", "b"], []]
     assert str(column.dtype) == str(LIST_OF_TEXT)
-    cleaned = clean_text(pd.Series(["  a \t b ", "", None, "NULL"]))
-    assert cleaned.iloc[0] == "a b"
-    assert cleaned.iloc[1:3].isna().all()
-    assert cleaned.iloc[3] == "NULL"
-    assert notes_text(pd.Series([" line one\nline two ", " "])).iloc[0] == "line one\nline two"
-
-
-def test_clean_distinct_text_value_by_value() -> None:
-    cleaned = clean_distinct_text(pd.Series(["  a \t b ", "", None, "NULL"], dtype="str"))
-    assert cleaned.iloc[0] == "a b"
-    assert cleaned.iloc[1:3].isna().all()
-    assert cleaned.iloc[3] == "NULL"
-    assert str(cleaned.dtype) == "str"
-    assert clean_distinct_text(pd.Series([], dtype=object)).tolist() == []
-    assert clean_distinct_text(pd.Series([" x "], dtype=object)).tolist() == ["x"]
 
 
 def test_date_problems_report_bad_then_ambiguous_at_their_rows() -> None:
