@@ -2,7 +2,8 @@
 
 Each size is generated with `netinsight.datasets.cohort_log`, written to CSV and read
 once with `netinsight.read_log` (reading is not timed). Every step is timed as the
-median of three runs with `time.perf_counter`, next to a bare `pandas.read_csv` of the
+median of three runs with `time.perf_counter`, each from scratch (what the analyses keep
+per log is cleared, as in `run.py`), next to a bare `pandas.read_csv` of the
 same file measured in the same run: the machine may be shared, so compare ratios.
 
 Usage::
@@ -13,39 +14,21 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import statistics
 import tempfile
-import time
 import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from run import cohort_file, median_time
 
 import netinsight as ni
-from netinsight.datasets import cohort_log
-
-INTERVIEWS_PER_STUDENT = 20
-
-
-def median_time(step: Callable[[], Any], repeat: int) -> float:
-    """The median wall time of `repeat` runs of `step`, in seconds."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def bench_size(rows: int, folder: Path, repeat: int) -> dict[str, float]:
-    """Seconds per step for a cohort of about `rows` interviews."""
-    path = folder / f"cohort_{rows}.csv"
-    if not path.exists():
-        cohort_log(rows // INTERVIEWS_PER_STUDENT, interviews_per_student=INTERVIEWS_PER_STUDENT).to_csv(
-            path, index=False
-        )
+    """Seconds per step for a cohort of about `rows` interviews (each run from scratch: nothing kept per log)."""
+    path = cohort_file(rows, folder)
     log = ni.read_log(path)
     steps: dict[str, Callable[[], Any]] = {
         "pandas.read_csv (reference)": lambda: pd.read_csv(path),

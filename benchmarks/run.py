@@ -16,7 +16,10 @@ reused). Each stage is timed as the median of ``--repeat`` runs with `time.perf_
 
 Each stage runs from scratch: what the analyses keep per log (`netinsight.memo`) is cleared
 before every run, so a stage on the already-read log pays for the person codes and the network
-it needs; the whole pipeline reads a new log and shares that work between its analyses.
+it needs; the whole pipeline reads a new log and shares that work between its analyses. The floor
+and the whole pipeline, whose ratio is the main target, are timed in alternation (floor, pipeline,
+floor, pipeline, ...; ``--pairs`` rounds), so that both medians come from the same minutes of a
+machine whose speed drifts.
 
 Peak memory of the whole pipeline is measured in a fresh process per size (``VmHWM``), and so
 are ``import netinsight`` and a personal log of 100 interviews through every analysis. The table
@@ -25,7 +28,8 @@ saved as JSON (``--json``). The machine may be shared: compare the ratios, measu
 
 Usage::
 
-    python benchmarks/run.py [--sizes 10000 100000 1000000] [--repeat 3] [--dir .bench] [--json out/bench.json]
+    python benchmarks/run.py [--sizes 10000 100000 1000000] [--repeat 3] [--pairs 5]
+                             [--dir .bench] [--json out/bench.json]
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ import subprocess
 import sys
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -55,13 +59,23 @@ HERE = Path(__file__).resolve().parent
 
 def median_time(step: Callable[[], Any], repeat: int) -> float:
     """The median wall time of `repeat` runs of `step`, in seconds, each from scratch (nothing kept per log)."""
-    times = []
-    for _ in range(repeat):
-        clear()
-        start = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return median_times([step], repeat)[0]
+
+
+def median_times(steps: Sequence[Callable[[], Any]], rounds: int) -> list[float]:
+    """The median wall time of each step over `rounds` rounds that run the steps in turn, each from scratch.
+
+    Steps timed in alternation share the machine's state (its speed drifts from minute to minute),
+    so their ratio compares like with like.
+    """
+    times: list[list[float]] = [[] for _ in steps]
+    for _ in range(rounds):
+        for step, timed in zip(steps, times, strict=True):
+            clear()
+            start = time.perf_counter()
+            step()
+            timed.append(time.perf_counter() - start)
+    return [statistics.median(timed) for timed in times]
 
 
 def cohort_file(rows: int, folder: Path) -> Path:
@@ -118,29 +132,34 @@ def notebook_style(path: Path) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def bench_size(rows: int, folder: Path, repeat: int, notebook_max: int) -> dict[str, float]:
-    """Seconds per stage for a cohort of about `rows` interviews."""
+def bench_size(rows: int, folder: Path, repeat: int, notebook_max: int, pairs: int = 5) -> dict[str, float]:
+    """Seconds per stage for a cohort of about `rows` interviews (floor and whole pipeline: `pairs` rounds)."""
     path = cohort_file(rows, folder)
     repeat = repeat if rows < 1_000_000 else max(1, min(repeat, 3))
     log = ni.read_log(path)
     problems = ni.validate_log(log, strict=False, today="2026-11-01")
+    floor, whole = "pandas.read_csv (floor)", "whole pipeline"
     steps: dict[str, Callable[[], Any]] = {
-        "pandas.read_csv (floor)": lambda: pd.read_csv(path),
+        floor: lambda: pd.read_csv(path),
         "read + normalise + validate": lambda: ni.validate_log(ni.read_log(path), strict=False, today="2026-11-01"),
         "referral chains / depth / downstream": lambda: ni.referral_chains(log),
         "industry coverage": lambda: ni.industry_coverage(log, by="program"),
         "follow-up rates": lambda: ni.follow_up_rates(log, by="program"),
         "cohort summary": lambda: ni.cohort_summary(log, by="program"),
         "cohort report (no charts)": lambda: ni.cohort_report(log, today="2026-11-01", charts=False, problems=problems),
-        "whole pipeline": lambda: pipeline(path),
+        whole: lambda: pipeline(path),
     }
     if rows <= notebook_max:
         steps["notebook-style (reference)"] = lambda: notebook_style(path)
     out = {"rows": float(len(log))}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
+        out[floor], out[whole] = median_times([steps[floor], steps[whole]], pairs)
         for name, step in steps.items():
-            out[name] = median_time(step, 1 if name.startswith("notebook") else repeat)
+            if name not in (floor, whole):
+                out[name] = median_time(step, 1 if name.startswith("notebook") else repeat)
+        out = {"rows": out["rows"], **{name: out[name] for name in steps}}  # the table's order
+        for name in steps:
             print(f"  {len(log):>9,} rows  {name:<38} {out[name]:8.3f} s", file=sys.stderr, flush=True)
     out["peak memory (MB)"] = peak_memory(path)
     return out
@@ -231,9 +250,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per stage (the median is kept; 1M: at most 3)")
     parser.add_argument("--dir", type=Path, default=Path(".bench"), help="where the generated CSVs are kept")
     parser.add_argument("--json", type=Path, default=Path("out/bench.json"), help="where to save the figures")
+    parser.add_argument("--pairs", type=int, default=5, help="rounds of the floor and the whole pipeline, in turn")
     parser.add_argument("--notebook-max", type=int, default=100_000, help="largest size for the notebook reference")
     args = parser.parse_args(argv)
-    results = {size: bench_size(size, args.dir, args.repeat, args.notebook_max) for size in sorted(args.sizes)}
+    results = {
+        size: bench_size(size, args.dir, args.repeat, args.notebook_max, args.pairs) for size in sorted(args.sizes)
+    }
     small = small_log_figures(args.dir)
     stages = [k for k in next(iter(results.values())) if k != "rows"]
     floor = "pandas.read_csv (floor)"
