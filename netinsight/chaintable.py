@@ -23,7 +23,6 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from netinsight.distinct import map_threads
 from netinsight.forest import Forest, chain_lists, forest_from_codes, subtree_sums
 from netinsight.memo import derived, freeze
 from netinsight.memory import release_after
@@ -32,6 +31,7 @@ from netinsight.ordering import sort_order, text_rank
 from netinsight.pairs import index_pairs
 from netinsight.people import log_network
 from netinsight.textcodes import TextCodes, large_text, str_series, take_or_null
+from netinsight.threads import map_threads
 
 __all__ = [
     "CHAIN_COLUMNS",

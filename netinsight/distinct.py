@@ -6,32 +6,25 @@ keeps a column as its distinct values and, per row, the position of its value, s
 of element-wise steps runs on the few distinct values and the rows are built once at the end.
 Only element-wise work may run on the distinct values; anything that looks at several rows
 at once (counts, "first seen") must run on the rows. `distinct_columns` hashes long text
-columns side by side on every core (`map_threads`: Arrow and NumPy kernels release the GIL).
+columns side by side on every core (`netinsight.threads.map_threads`).
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Final, NamedTuple, TypeVar
+from collections.abc import Callable, Sequence
+from typing import Any, Final, NamedTuple
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
 from netinsight.textcodes import TextCodes, dictionary_codes, present_codes
+from netinsight.threads import map_threads
 
-__all__ = ["PARALLEL_ROWS", "Distinct", "distinct", "distinct_columns", "map_distinct", "map_threads"]
-
-#: Work on fewer rows than this is done item after item; on more rows, on threads (`map_threads`).
-PARALLEL_ROWS: Final = 50_000
+__all__ = ["Distinct", "distinct", "distinct_columns", "map_distinct"]
 
 #: pandas' arrays of NumPy data with a mask of missing values.
 _MASKED: Final = (pd.arrays.IntegerArray, pd.arrays.FloatingArray, pd.arrays.BooleanArray)
-
-_T = TypeVar("_T")
-_R = TypeVar("_R")
 
 
 class Distinct(NamedTuple):
@@ -217,24 +210,3 @@ def map_distinct(values: pd.Series[Any], func: Callable[[pd.Series[Any]], Any]) 
         found = codes >= 0
         out[found] = mapped[codes[found]]
     return out
-
-
-def map_threads(func: Callable[[_T], _R], items: Iterable[_T], *, rows: int) -> list[_R]:
-    """Apply `func` to each item (say, a column of `rows` rows), on threads when the work is large.
-
-    `func` must do Arrow or NumPy work only, which releases the GIL: pandas is kept off the
-    threads, because the warnings filters it sets and restores are not thread-safe. Items are
-    worked on side by side on every core, as `pandas.read_csv` reads. Results come back in the
-    order of `items`, whatever order the work finishes in; the first error is raised.
-
-    Examples
-    --------
-    >>> map_threads(lambda a: int(np.sum(a)), [np.arange(3), np.arange(4)], rows=3)
-    [3, 6]
-    """
-    work = list(items)
-    workers = min(len(work), os.cpu_count() or 1)
-    if rows < PARALLEL_ROWS or workers < 2:
-        return [func(item) for item in work]
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(func, work))

@@ -27,6 +27,7 @@ from netinsight.tables import (
     text_series,
 )
 from netinsight.textcodes import take_or_null
+from netinsight.threads import in_background
 
 __all__ = [
     "LogNetwork",
@@ -305,12 +306,12 @@ def _log_network(log: pd.DataFrame) -> LogNetwork:
     coded = code_log(log)
     rows, owner, person, introducer = coded.rows, coded.owner, coded.person, coded.introducer
     n_people = len(coded.id_head)
+    pairs = in_background(lambda: index_pairs(owner, person)[1], rows=len(person))  # NumPy: needed at the end
     keep = introducer != person  # self-introductions get no edge (validate_log reports them)
     g_owner, g_src, g_dst, g_stamp, counts = _group_introductions(
         owner[keep], introducer[keep], person[keep], coded.stamp[keep]
     )
     # introducers never interviewed by that owner: joined to the owner's root, undated
-    pair = index_pairs(owner, person)[1]
     named = g_src >= 0
     unmet_edge = np.flatnonzero(named)[coded.introduced_only[g_src[named]]]  # the owner's own contacts are met
     width = max(n_people, 1)
@@ -330,6 +331,7 @@ def _log_network(log: pd.DataFrame) -> LogNetwork:
         date=date_out,
         count=np.concatenate([counts, np.zeros(len(unmet), dtype=np.int64)]),
     )
+    pair = pairs.result()
     freeze(position, pair, intros.owner, intros.introducer, intros.person, intros.date, intros.count)
     freeze(people.first_interview, people.last_interview, people.interviews, *(t.codes for t in people.text.values()))
     release_after(len(log))  # the coding's temporaries: hand them back before the next step

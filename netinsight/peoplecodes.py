@@ -23,6 +23,7 @@ from netinsight.logcodes import CodedLog, column_codes, stable_order
 from netinsight.peoplelists import outcome_lists, owner_lists
 from netinsight.tables import text_series, typed_people
 from netinsight.textcodes import TextCodes, encode_text, large_text, str_series
+from netinsight.threads import in_background
 
 __all__ = ["PeopleCodes", "people_from_codes", "take_text"]
 
@@ -199,6 +200,8 @@ def people_from_codes(
     by_stamp = stable_order(b_stamp)
     body = by_stamp[stable_order(owner_rank[b_owner][by_stamp])]
     b_person = np.concatenate([c_person, k_person])[body]
+    # the node ids (Arrow: the largest step here) are joined on a thread while the columns are coded
+    node_ids = in_background(lambda: coded.node_ids(b_person, root_order), rows=len(b_person))
     none_u = np.full(n_u, -1, dtype=np.int64)
     log_rows = np.append(rows, -1)  # kept-row position -1 -> no row
 
@@ -235,8 +238,7 @@ def people_from_codes(
         given = source.codes >= 0
         at = last_rows if given.all() else body_rows(last_valid(given[rows]), none_u)
         text[col] = TextCodes(body_codes(source, at), source.values)
-    ids = coded.node_ids(b_person, root_order)
-    n_rows = len(ids)
+    n_rows = n_roots + len(b_person)
     position = np.full(n_people, -1, dtype=np.int64)
     position[b_person] = np.arange(n_roots, n_roots + len(b_person))
     row_position = np.full(len(log), -1, dtype=np.int64)
@@ -249,6 +251,8 @@ def people_from_codes(
         np.concatenate([g_stamp, np.full(len(u_person), _LAST)]).astype(np.int64),
         owners_text.cast(pa.string()),
     )
+    outcomes = outcome_lists(log, row_position, n_rows)
+    ids = node_ids.result()
     people = PeopleCodes(
         ids=ids,
         text=text,
@@ -257,7 +261,7 @@ def people_from_codes(
             np.concatenate([np.full(n_roots, _LAST), np.concatenate([last_stamp, np.full(n_u, _LAST)])[body]])
         ),
         interviews=np.concatenate([np.zeros(n_roots, np.int64), np.concatenate([sizes, none_u * 0])[body]]),
-        outcomes=outcome_lists(log, row_position, n_rows),
+        outcomes=outcomes,
         source="; ".join(sorted(_distinct_text(log["source_file"]))) if "source_file" in log else "",
         owners=owners,
     )

@@ -19,6 +19,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from netinsight.threads import map_threads
+
 __all__ = [
     "TextCodes",
     "dictionary_codes",
@@ -163,8 +165,6 @@ def encode_texts(columns: Sequence[pd.Series[Any] | pa.Array | pa.ChunkedArray])
     >>> [t.codes.tolist() for t in encode_texts([pd.Series(["b", "a"]), pa.array(["c", None])])]
     [[0, 1], [0, -1]]
     """
-    from netinsight.distinct import map_threads  # distinct imports this module
-
     out: list[TextCodes | None] = []
     arrow: list[tuple[int, pa.Array | pa.ChunkedArray]] = []
     for column in columns:  # pandas stays on this thread

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import pytest
 
-from netinsight.distinct import PARALLEL_ROWS, Distinct, distinct, distinct_columns, map_distinct, map_threads
+from netinsight.distinct import Distinct, distinct, distinct_columns, map_distinct
+from netinsight.threads import PARALLEL_ROWS
 
 
 def test_map_distinct_calls_once_per_distinct_value_and_keeps_missing() -> None:
@@ -59,22 +59,6 @@ def test_rows_keep_only_the_categories_in_use() -> None:
     assert d.rows().cat.categories.tolist() == ["you"]
     nobody = Distinct(pd.Series(["me"], dtype="category"), np.zeros(0, dtype=np.intp))
     assert nobody.rows().cat.categories.tolist() == []
-
-
-def test_map_threads_keeps_order_on_threads_and_raises() -> None:
-    items = list(range(8))
-    assert map_threads(lambda x: x * x, items, rows=PARALLEL_ROWS) == [x * x for x in items]
-    assert map_threads(lambda x: x + 1, items, rows=1) == [x + 1 for x in items]
-    assert map_threads(lambda x: x, [], rows=PARALLEL_ROWS) == []
-
-    def fail(x: int) -> int:
-        if x == 3:
-            msg = "`x` must not be 3."
-            raise ValueError(msg)
-        return x
-
-    with pytest.raises(ValueError, match="must not be 3"):
-        map_threads(fail, items, rows=PARALLEL_ROWS)
 
 
 def test_distinct_columns_match_distinct_on_threads_or_not() -> None:

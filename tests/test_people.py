@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
+import netinsight.threads as threads
+from netinsight import read_log
+from netinsight.datasets import cohort_log as cohort
 from netinsight.people import introductions_table, people_table, person_ids
 from netinsight.tables import INTRODUCTION_COLUMNS, PEOPLE_COLUMNS
 from tests.conftest import make_log
@@ -90,3 +94,21 @@ def test_coded_network_from_log_is_the_people_table_as_arrays() -> None:
     assert people.text["name"].decode().to_pylist() == table["name"].tolist()
     empty, intros = coded_network_from_log(make_log(date=["2026-01-05"], contact=[""]))
     assert (empty.ids.to_pylist(), len(intros.person)) == (["owner:me"], 0)  # the owner's root only
+
+
+@pytest.mark.parametrize("log", [hand_log(), cohort_log(), read_log(cohort(12, interviews_per_student=9, seed=4))])
+def test_log_network_on_threads_is_the_same_as_on_one(log: pd.DataFrame, monkeypatch: pytest.MonkeyPatch) -> None:
+    from netinsight.memo import clear
+    from netinsight.people import log_network
+
+    clear()
+    alone = log_network(log)
+    clear()
+    monkeypatch.setattr(threads, "PARALLEL_ROWS", 0)  # every step that may run on a thread does
+    side_by_side = log_network(log)
+    clear()
+    pd.testing.assert_frame_equal(side_by_side.people.frame(), alone.people.frame())
+    for field in ("position", "rows", "owner", "person", "pair"):
+        assert getattr(side_by_side, field).tolist() == getattr(alone, field).tolist(), field
+    for field in ("owner", "introducer", "person", "count"):
+        assert getattr(side_by_side.introductions, field).tolist() == getattr(alone.introductions, field).tolist()
