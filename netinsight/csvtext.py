@@ -24,6 +24,7 @@ from netinsight.csvarrow import arrow_read, header_and_body
 from netinsight.csvlines import file_pieces, one_record_per_line, record_lines
 from netinsight.problems import LogReadError, make_problems
 from netinsight.rawtable import RawTable, and_list, check_headers, drop_blank_rows, name_extra_columns
+from netinsight.threads import in_background
 
 __all__ = ["Encode", "decode_text", "read_csv_bytes", "read_csv_file", "read_csv_text", "record_lines"]
 
@@ -152,13 +153,15 @@ def read_csv_file(
     if table is None or table.num_columns != len(names) or not table.num_rows:
         return read_csv_bytes(path.read_bytes(), name, required=required, encode=encode)
     none = np.zeros(0, dtype=np.int64)
-    if one_record_per_line(file_pieces(path), table.num_rows):  # the header is row 0
+    # the file's line breaks are counted on a thread while Arrow's columns become pandas columns here
+    counted = in_background(lambda: one_record_per_line(file_pieces(path), table.num_rows), rows=table.num_rows)
+    header, body = header_and_body(table)
+    if counted.result():  # the header is row 0
         starts, skipped = np.arange(1, table.num_rows + 1, dtype=np.int64), none
     else:
         starts, skipped = record_lines(path.read_bytes())
         if len(starts) != table.num_rows:
             return read_csv_bytes(path.read_bytes(), name, required=required, encode=encode)
-    header, body = header_and_body(table)
     return _raw_table(header, body, starts, skipped, name=name, first_line=1, delimiter=delimiter)
 
 

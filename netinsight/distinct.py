@@ -19,9 +19,9 @@ import pandas as pd
 import pyarrow as pa
 
 from netinsight.textcodes import TextCodes, dictionary_codes, present_codes
-from netinsight.threads import map_threads
+from netinsight.threads import in_background, map_threads
 
-__all__ = ["Distinct", "distinct", "distinct_columns", "map_distinct"]
+__all__ = ["Distinct", "distinct", "distinct_columns", "map_distinct", "start_distinct_columns"]
 
 #: pandas' arrays of NumPy data with a mask of missing values.
 _MASKED: Final = (pd.arrays.IntegerArray, pd.arrays.FloatingArray, pd.arrays.BooleanArray)
@@ -160,12 +160,33 @@ def distinct_columns(columns: Sequence[pd.Series[Any]], *, rows: int) -> list[Di
     >>> [d.codes.tolist() for d in distinct_columns([pd.Series(["a", "b", "a"]), pd.Series([1, 1, 2])], rows=3)]
     [[0, 1, 0], [0, 0, 1]]
     """
+    return start_distinct_columns(columns, rows=rows)()
+
+
+def start_distinct_columns(columns: Sequence[pd.Series[Any]], *, rows: int) -> Callable[[], list[Distinct]]:
+    """`distinct_columns`, its hashing of Arrow text started on threads now; call the result to collect it.
+
+    This thread may go on with other work meanwhile; the columns must not change until then.
+
+    Examples
+    --------
+    >>> collect = start_distinct_columns([pd.Series(["a", "b", "a"])], rows=3)
+    >>> [d.values.tolist() for d in collect()]
+    [['a', 'b']]
+    """
     arrow = [i for i, column in enumerate(columns) if _arrow_text(column)]
-    encoded = map_threads(_encode, [pa.array(columns[i], from_pandas=True) for i in arrow], rows=rows)
-    out = {
-        i: Distinct(pd.Series(d, dtype=columns[i].dtype), codes) for i, (d, codes) in zip(arrow, encoded, strict=True)
-    }
-    return [out[i] if i in out else distinct(column) for i, column in enumerate(columns)]
+    arrays = [pa.array(columns[i], from_pandas=True) for i in arrow]
+    encoding = in_background(lambda: map_threads(_encode, arrays, rows=rows), rows=rows if arrays else 0)
+
+    def collect() -> list[Distinct]:
+        encoded = encoding.result()
+        out = {
+            i: Distinct(pd.Series(d, dtype=columns[i].dtype), codes)
+            for i, (d, codes) in zip(arrow, encoded, strict=True)
+        }
+        return [out[i] if i in out else distinct(column) for i, column in enumerate(columns)]
+
+    return collect
 
 
 def _arrow_text(values: pd.Series[Any]) -> bool:

@@ -9,13 +9,14 @@ the network's coding, and `file_column` the ``source_file`` column.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Final
 
 import numpy as np
 import pandas as pd
 import pyarrow.compute as pc
 
-from netinsight.distinct import Distinct, distinct_columns
+from netinsight.distinct import Distinct, start_distinct_columns
 from netinsight.schema import DATE_COLUMNS
 from netinsight.textclean import empty_as_missing
 from netinsight.textcodes import TextCodes, large_text, present_codes
@@ -29,6 +30,7 @@ __all__ = [
     "file_column",
     "id_codes",
     "is_text",
+    "start_distinct_cells",
     "typed_column",
 ]
 
@@ -83,9 +85,26 @@ def distinct_cells(columns: list[pd.Series[Any]], n: int) -> list[Distinct]:
     >>> [(d.values.tolist(), d.codes.tolist()) for d in distinct_cells([coded, pd.Series(["x", "y", "x"])], 3)]
     [(['b', nan], [0, 1, 0]), (['x', 'y'], [0, 1, 0])]
     """
+    return start_distinct_cells(columns, n)()
+
+
+def start_distinct_cells(columns: list[pd.Series[Any]], n: int) -> Callable[[], list[Distinct]]:
+    """`distinct_cells`, the hashing of text started on threads now (`start_distinct_columns`); call to collect.
+
+    Examples
+    --------
+    >>> collect = start_distinct_cells([pd.Series(["x", "y", "x"])], 3)
+    >>> [d.codes.tolist() for d in collect()]
+    [[0, 1, 0]]
+    """
     plain = [i for i, cells in enumerate(columns) if not isinstance(cells.dtype, pd.CategoricalDtype)]
-    done = dict(zip(plain, distinct_columns([columns[i] for i in plain], rows=n), strict=True))
-    return [done[i] if i in done else _categories(cells) for i, cells in enumerate(columns)]
+    hashing = start_distinct_columns([columns[i] for i in plain], rows=n)
+
+    def collect() -> list[Distinct]:
+        done = dict(zip(plain, hashing(), strict=True))
+        return [done[i] if i in done else _categories(cells) for i, cells in enumerate(columns)]
+
+    return collect
 
 
 def _categories(cells: pd.Series[Any]) -> Distinct:

@@ -24,11 +24,11 @@ from netinsight.distinct import Distinct
 from netinsight.headers import derived_sector_headers, map_headers, missing_columns
 from netinsight.logcolumns import (
     as_written,
-    distinct_cells,
     dtype_of,
     file_column,
     id_codes,
     is_text,
+    start_distinct_cells,
     typed_column,
 )
 from netinsight.memo import keep
@@ -185,7 +185,12 @@ def normalize_table(
     # plain text columns are cleaned row by row (no hash of a million names); the others on their distinct values
     by_row = {col for col in _ROW_TEXT if col in mapping and is_text(frame[mapping[col]])}
     coded = [col for col in mapping if col != "notes" and col not in by_row]
-    found = dict(zip(coded, distinct_cells([frame[mapping[col]] for col in coded], n), strict=True))
+    # the text of the coded columns is hashed on threads while this one cleans the plain text columns
+    hashing = start_distinct_cells([frame[mapping[col]] for col in coded], n)
+    by_row_text: dict[str, pd.Series[Any]] = {col: clean_text_rows(frame[mapping[col]]) for col in by_row}
+    if "notes" in mapping:
+        by_row_text["notes"] = notes_text(frame[mapping["notes"]])
+    found = dict(zip(coded, hashing(), strict=True))
 
     # the text of every column cleaned, and the dates of every date column parsed, each in one pass
     as_text = [col for col in found if col not in DATE_COLUMNS and col != "follow_up_date"]
@@ -235,10 +240,8 @@ def normalize_table(
             if col == "class_year":
                 read_numbers = read_numbers.replace(read_numbers.values.astype("Int64"))
             return {col: read_numbers}, found_here
-        if col == "notes" and col in mapping:
-            return {col: notes_text(frame[mapping[col]])}, found_here
-        if col in by_row:
-            return {col: clean_text_rows(frame[mapping[col]])}, found_here
+        if col in by_row_text:
+            return {col: by_row_text[col]}, found_here
         return {col: text(col)}, found_here
 
     read_as_written: set[str] = set()

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
-from netinsight.distinct import Distinct, distinct, distinct_columns, map_distinct
+from netinsight.distinct import Distinct, distinct, distinct_columns, map_distinct, start_distinct_columns
 from netinsight.threads import PARALLEL_ROWS
 
 
@@ -104,3 +105,16 @@ def test_at_without_any_picked_value_picks_no_row() -> None:
     assert d.at(pd.Series([False, True])).tolist() == [False, True, False]
     empty = distinct(pd.Series([], dtype="str"))
     assert empty.at(np.zeros(0, dtype=bool)).tolist() == []
+
+
+def test_start_distinct_columns_collects_what_distinct_columns_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    import netinsight.threads as threads
+
+    columns = [pd.Series(["b", None, "b"], dtype="str"), pd.Series([2, 1, 2])]
+    expected = distinct_columns(columns, rows=3)
+    monkeypatch.setattr(threads, "PARALLEL_ROWS", 0)  # hashed on threads
+    collect = start_distinct_columns(columns, rows=3)
+    for got, want in zip(collect(), expected, strict=True):
+        assert got.codes.tolist() == want.codes.tolist()
+        pd.testing.assert_series_equal(got.values, want.values)
+    assert start_distinct_columns([], rows=3)() == []

@@ -253,3 +253,19 @@ def test_typed_columns_coded_while_parsing_give_the_same_log(
         monkeypatch.setattr(csvtext, "_CODE_BYTES", 0)
         pd.testing.assert_frame_equal(ni.read_log(small), plain)
         pd.testing.assert_frame_equal(ni.read_log(small).attrs["problems"], plain.attrs["problems"])
+
+
+@pytest.mark.parametrize("text", [TRICKY_LOG, TRICKY_LOG.replace("Ana Ruiz,,Beta,Cy", '"Ana\nRuiz",,Beta,Cy')])
+def test_reading_on_threads_gives_the_same_log(
+    text: str, write_file: WriteFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import netinsight.threads as threads
+
+    path = write_file("log.csv", text)  # the second: a record over two lines, located by a scan
+    monkeypatch.setattr(csvtext, "_CODE_BYTES", 0)  # the typed columns coded by Arrow, as in a large file
+    alone = ni.read_log(path)
+    monkeypatch.setattr(threads, "PARALLEL_ROWS", 0)  # every step that may run on a thread does
+    side_by_side = ni.read_log(path)
+    pd.testing.assert_frame_equal(side_by_side, alone)
+    pd.testing.assert_frame_equal(side_by_side.attrs["problems"], alone.attrs["problems"])
+    assert side_by_side["source_line"].tolist() == alone["source_line"].tolist()
