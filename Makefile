@@ -11,12 +11,16 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
+# an editable install leaves netinsight's bytecode to the first import, which a PYTHONDONTWRITEBYTECODE
+# environment never writes: compileall writes it as a regular install does (0.2-0.3 s off every import)
 $(VENV)/.installed: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e .
+	$(PY) -m compileall -q netinsight
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m compileall -q netinsight
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (netinsight)" >/dev/null
 	touch $@ $(VENV)/.installed
 
@@ -66,6 +70,7 @@ lab: $(VENV)/.installed-lab $(VENV)/.installed-test
 
 ## bench: time the pipeline at 10k, 100k and 1M interviews against the targets (several minutes; not part of test)
 bench: $(VENV)/.installed
+	$(PY) -m compileall -q netinsight
 	$(PY) benchmarks/run.py --dir .bench --json $(OUT)/bench.json
 
 ## data: regenerate the committed samples in data/
