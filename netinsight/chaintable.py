@@ -254,25 +254,33 @@ def _chain_columns(chains: ChainForest, nodes: IntArray, columns: Sequence[str])
     attributes = {col: net.codes(col) for col in ("kind", "company", "role", "industry", "sector") if col in wanted}
     for attribute, codes in attributes.items():
         texts[attribute] = partial(codes.take, person)
+    columns_of: dict[str, Any] = {
+        col: net.column(col)
+        for col in ("interviews", "first_interview", "last_interview", "connected_on", "outcomes")
+        if col in wanted
+    }
+    arrow_lists = {  # the outcome lists: an Arrow take too
+        col: pa.array(values) for col, values in columns_of.items() if isinstance(values, pd.arrays.ArrowExtensionArray)
+    }
+    for col, values in arrow_lists.items():
+        texts[col] = partial(values.take, pa.array(person))
     lists = wanted & {"chain", "chain_text"}
     jobs: list[Callable[[], dict[str, Any]]] = [partial(_chain_texts, forest, names, nodes, lists)] if lists else []
     half = (len(texts) + 1) // 2  # the chains are the largest job; the rest split in two
     for part in (list(texts)[:half], list(texts)[half:]):
         if part:
             jobs.append(partial(_run, {col: texts[col] for col in part}))
-    columns_of: dict[str, Any] = {
-        col: net.column(col)
-        for col in ("interviews", "first_interview", "last_interview", "connected_on", "outcomes")
-        if col in wanted
-    }
     jobs.append(partial(_numbers, forest, nodes, person, reached, columns_of, wanted))
     arrays: dict[str, Any] = {}
     for done in map_threads(_call, jobs, rows=len(nodes)):
         arrays.update(done)
     numbers = {col: array for col, array in arrays.items() if isinstance(array, np.ndarray)}
-    out: dict[str, Any] = {col: str_series(array) for col, array in arrays.items() if col not in {*numbers, "chain"}}
-    if "chain" in arrays:
-        out["chain"] = pd.Series(pd.arrays.ArrowExtensionArray(arrays["chain"]))
+    list_columns = {"chain", *arrow_lists} & set(arrays)
+    out: dict[str, Any] = {
+        col: str_series(array) for col, array in arrays.items() if col not in {*numbers, *list_columns}
+    }
+    for col in list_columns:
+        out[col] = pd.Series(pd.arrays.ArrowExtensionArray(arrays[col]))
     for col in ("depth", "downstream"):
         if col in numbers:
             out[col] = pd.arrays.IntegerArray(numbers[col], ~reached)
@@ -282,7 +290,7 @@ def _chain_columns(chains: ChainForest, nodes: IntArray, columns: Sequence[str])
         if col in numbers:
             out[col] = numbers[col]
     for col, values in columns_of.items():
-        if col not in numbers:  # not a NumPy array (the outcome lists): pandas, on this thread
+        if col not in out:  # neither NumPy nor Arrow (a graph's object lists): pandas, on this thread
             out[col] = values.take(person)
     # every column is a fresh array: the table takes them without a copy
     return pd.DataFrame({col: out[col] for col in columns}, index=pd.RangeIndex(len(nodes)), copy=False)

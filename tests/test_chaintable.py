@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 import netinsight as ni
 from netinsight.chaintable import chains_table, network, order_chains, sort_order
@@ -89,3 +90,23 @@ def test_row_depths_match_the_chains_table_on_odd_logs() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ReferralCycleWarning)
         assert [None if pd.isna(x) else x for x in row_depths(cycle)] == [None, None, 1, 1, None, None]
+
+
+def test_chain_table_on_threads_and_from_a_graph_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    import netinsight.threads as threads
+    from netinsight.chaintable import sorted_chains
+    from netinsight.datasets import cohort_log as cohort
+    from netinsight.memo import clear
+    from tests.network_logs import cohort_log, hand_log
+
+    for log in (hand_log(), cohort_log(), ni.read_log(cohort(10, interviews_per_student=8, seed=2))):
+        clear()
+        alone = sorted_chains(network(log))
+        assert alone["outcomes"].map(list).tolist() == ni.referral_chains(log)["outcomes"].map(list).tolist()
+        from_graph = sorted_chains(network(ni.graph_from_log(log)))
+        assert from_graph["outcomes"].map(list).tolist() == alone["outcomes"].map(list).tolist()
+        with monkeypatch.context() as patch:
+            patch.setattr(threads, "PARALLEL_ROWS", 0)  # every column built on a thread
+            clear()
+            pd.testing.assert_frame_equal(sorted_chains(network(log)), alone)
+    clear()
