@@ -84,3 +84,36 @@ def test_forest_nodes_find_each_owner_and_person_pair() -> None:
         np.array(["2026-01-05"], dtype="datetime64[ns]"), np.array([1]),
     )  # fmt: skip
     assert forest_from_codes(np.array([True]), pa.array(["owner:me"]), outside).nodes is None
+
+
+def test_a_tie_on_the_earliest_date_goes_to_the_introducer_whose_id_sorts_first() -> None:
+    import pyarrow as pa
+
+    from netinsight.forest import forest_from_codes
+    from netinsight.tables import CodedIntroductions
+
+    ids = pa.array(["owner:me", "me/zoë", "me/ben", "me/Émile", "me/zed", "me/cy", "me/dee"], pa.large_string())
+    # cy: by zoë (listed first) and ben on the same day, by zed earlier -> zed; dee: by zoë, Émile, zed on one day
+    # -> zed ("z" sorts before "É" by code point, as Python compares str); Émile: by ben, then by zoë on one day
+    intros = CodedIntroductions(
+        np.zeros(10, dtype=np.int64),
+        np.array(["me"], dtype=object),
+        np.array([0, 0, 0, 0, 1, 2, 4, 1, 3, 4]),
+        np.array([1, 2, 4, 3, 5, 5, 5, 6, 6, 6]),
+        np.array(["2026-01-01"] * 4 + ["2026-01-09"] * 2 + ["2026-01-08"] + ["2026-01-10"] * 3, "datetime64[ns]"),
+        np.ones(10, dtype=np.int64),
+    )
+    forest = forest_from_codes(np.array([True] + [False] * 6), ids, intros)
+    introducer_of = dict(zip(forest.person.tolist(), forest.introducer.tolist(), strict=True))
+    assert introducer_of == {1: -1, 2: -1, 4: -1, 3: -1, 5: 4, 6: 4}
+    # only a tie on the earliest date counts: zoë and ben tie for cy on a later day than zed's
+    intros_tied = CodedIntroductions(
+        np.zeros(6, dtype=np.int64),
+        np.array(["me"], dtype=object),
+        np.array([0, 0, 0, 1, 2, 3]),
+        np.array([1, 2, 3, 5, 5, 5]),
+        np.array(["2026-01-01"] * 3 + ["2026-01-09"] * 3, "datetime64[ns]"),
+        np.ones(6, dtype=np.int64),
+    )
+    tied = forest_from_codes(np.array([True] + [False] * 6), ids, intros_tied)
+    assert dict(zip(tied.person.tolist(), tied.introducer.tolist(), strict=True))[5] == 2  # me/ben < me/zoë, me/Émile
