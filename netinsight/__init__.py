@@ -25,6 +25,7 @@ from netinsight.linkedin import read_linkedin_connections, warm_paths
 from netinsight.outcomes import activity, outcomes
 from netinsight.outreach import outreach_status, response_classes
 from netinsight.people import introductions_table, people_table, person_ids, tables_from_log
+from netinsight.personalreport import personal_report
 from netinsight.plots.cohort import (
     plot_cohort_activity,
     plot_cohort_funnel,
@@ -41,7 +42,7 @@ from netinsight.pseudonyms import MissingKeyError, load_key, pseudonymize
 from netinsight.reach import target_status, top_target_coverage
 from netinsight.report_excel import write_excel
 from netinsight.report_html import render_html, write_html
-from netinsight.reports import cohort_report, personal_report
+from netinsight.reports import cohort_report
 from netinsight.roster import read_roster
 from netinsight.summary import summarize_log, tally
 from netinsight.targets import read_targets

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import math
 import re
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, TypeGuard
 
@@ -17,9 +17,10 @@ import numpy as np
 import pandas as pd
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure as MplFigure
 
-__all__ = ["Figure", "Report", "Section", "Table", "figure_png"]
+__all__ = ["Figure", "Report", "Section", "Table", "chart", "figure_png", "headline_text"]
 
 #: The eight bytes every PNG file starts with.
 PNG_SIGNATURE: Final[bytes] = b"\x89PNG\r\n\x1a\n"
@@ -176,6 +177,64 @@ def figure_png(fig: MplFigure, *, dpi: int = 110) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
     return buffer.getvalue()
+
+
+def chart(plot: Callable[..., Axes], data: Any, title: str, alt: str, **options: Any) -> tuple[Figure]:
+    """``plot(data, ax=None, **options)`` drawn on a new figure, as a one-figure tuple for a `Section`.
+
+    Parameters
+    ----------
+    plot
+        A netinsight plot function (it takes ``ax=None`` and returns the Axes).
+    data
+        What the plot draws (a log, a table).
+    title, alt
+        The figure's title and its text alternative.
+    **options
+        Passed on to `plot`.
+
+    Returns
+    -------
+    tuple of Figure
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure as MplFigure
+    >>> def bars(values, ax=None):
+    ...     ax = ax if ax is not None else MplFigure(figsize=(2, 1)).add_subplot()
+    ...     ax.bar(range(len(values)), values)
+    ...     return ax
+    >>> (fig,) = chart(bars, [3, 1], "Counts", "Bar chart of two counts")
+    >>> fig.title, fig.png.startswith(PNG_SIGNATURE)
+    ('Counts', True)
+    """
+    ax = plot(data, ax=None, **options)
+    fig = ax.get_figure(root=True)
+    if fig is None:  # pragma: no cover - a new Axes always has a figure
+        msg = "the chart has no figure"
+        raise ValueError(msg)
+    return (Figure(title=title, png=figure_png(fig), alt=alt),)
+
+
+def headline_text(value: Any, *, percent: bool = False) -> str:
+    """A headline figure as text: a count with thousands separators, a rate as a percentage, "—" for none.
+
+    Examples
+    --------
+    >>> headline_text(12345), headline_text(2.25), headline_text(0.5, percent=True), headline_text(None)
+    ('12,345', '2.2', '50.0%', '—')
+    >>> headline_text("<10")  # a figure published as a marker stays as it is
+    '<10'
+    """
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
+        return "—"
+    if isinstance(value, str):
+        return value
+    if percent:
+        return f"{float(value):.1%}"
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.1f}"
+    return f"{int(value):,}"
 
 
 # --- cell helpers shared by the renderers (not public API) ---------------------------------------

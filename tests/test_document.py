@@ -154,3 +154,13 @@ def test_text_cleaning_labels_and_index() -> None:
     assert _shown_index(pd.DataFrame({"x": [1]}, index=["a"]))
     assert _shown_index(frame.rename_axis("row"))
     assert not _shown_index(frame.iloc[:0])
+
+
+def test_headline_text_of_counts_rates_markers_and_gaps() -> None:
+    import numpy as np
+
+    from netinsight.document import headline_text
+
+    assert [headline_text(v) for v in (0, 1234567, 3.0, np.int64(12), 2.25)] == ["0", "1,234,567", "3", "12", "2.2"]
+    assert [headline_text(v) for v in (None, float("nan"), pd.NA, "<10")] == ["—", "—", "—", "<10"]
+    assert [headline_text(v, percent=True) for v in (0.5, 1, 0.12345)] == ["50.0%", "100.0%", "12.3%"]

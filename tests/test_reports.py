@@ -1,8 +1,7 @@
-"""Cohort and personal reports: the figures equal the functions', nothing personal leaks, hostile text is inert."""
+"""The cohort report: the figures equal the functions', nothing personal leaks, hostile text is inert."""
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -11,50 +10,8 @@ import pytest
 
 import netinsight as ni
 from netinsight.cohort import cohort_activity, cohort_employers, cohort_funnel, cohort_industries, cohort_summary
-from netinsight.reports import cohort_report, personal_report, problem_counts
-
-DATA = Path(__file__).resolve().parent.parent / "data"
-SCRIPT = "<script>alert(1)</script> Corp"
-FORMULA = '=HYPERLINK("http://evil.example","x")'
-IMG = '"><img src=x onerror=alert(1)>'
-ODD = "Zoë \u202eevil\u202c \u200d ̈a 🎉"
-
-
-def hostile_cohort() -> pd.DataFrame:
-    """Twelve students in a hostile program: each interviews a hostile professional at two hostile employers."""
-    rows = []
-    for s in range(12):
-        base = {"owner": f"STUDENT{s:02d}", "program": "<b>Bio</b>", "class_year": 2027}
-        rows.append(
-            base
-            | {"date": "2026-03-02", "contact": f"{IMG} {s}", "company": SCRIPT, "industry": "Finance"}
-            | {"notes": "@SUM(1)", "thank_you_date": "2026-03-03"}
-        )
-        rows.append(
-            base
-            | {"date": "2026-03-09", "contact": f"{ODD} {s}", "company": FORMULA, "industry": "Media"}
-            | {"introduced_by": f"{IMG} {s}", "notes": "+1 -2 \t=1"}
-        )
-    return ni.read_log(pd.DataFrame(rows).fillna(""))
-
-
-class Collector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, attrs))
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-
-def parse(html: str) -> Collector:
-    parser = Collector()
-    parser.feed(html)
-    return parser
+from netinsight.reports import cohort_report, problem_counts
+from tests.report_logs import DATA, FORMULA, ODD, SCRIPT, hostile_cohort, parse
 
 
 @pytest.fixture(scope="module")
@@ -146,26 +103,3 @@ def test_progress_is_reported(cohort: pd.DataFrame) -> None:
     cohort_report(cohort, charts=False, today="2026-11-01", progress=lambda *a: seen.append(a))
     assert [s[0] for s in seen] == list(range(1, len(seen) + 1))
     assert seen[-1][0] == seen[-1][1]
-
-
-def test_personal_report_sections_and_escaping(tmp_path: Path) -> None:
-    log = ni.read_log(DATA / "sample_log.csv")
-    targets = ni.read_targets(DATA / "sample_targets.csv")
-    report = personal_report(log, targets=targets, today="2026-06-17", charts=True)
-    assert [s.heading for s in report.sections] == [
-        "My referral tree", "Coverage of my targets", "My follow-up record", "To do",
-    ]  # fmt: skip
-    assert dict(report.headline)["Interviews"] == str(len(log))
-    hostile = hostile_cohort()
-    mine = personal_report(hostile, owner="STUDENT03", today="2026-04-01", charts=False)
-    html = ni.render_html(mine)
-    text = "".join(parse(html).text)
-    assert f"{IMG} 3" in text
-    assert "<img src=x" not in html
-
-
-def test_personal_report_needs_an_owner_in_a_cohort(cohort: pd.DataFrame) -> None:
-    with pytest.raises(ValueError, match="the log has 300 owners; pass `owner`"):
-        personal_report(cohort, charts=False)
-    with pytest.raises(ValueError, match="`owner` 'nobody' not in the log"):
-        personal_report(cohort, owner="nobody", charts=False)

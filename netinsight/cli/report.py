@@ -14,10 +14,11 @@ import pandas as pd
 
 from netinsight.cli.common import EXIT_OK, POLICY_HELP, UsageError, add_log_arguments, load_log, say
 from netinsight.linkedin import read_linkedin_connections
+from netinsight.personalreport import personal_report
 from netinsight.pseudonyms import load_key
 from netinsight.report_excel import write_excel
 from netinsight.report_html import write_html
-from netinsight.reports import cohort_report, personal_report
+from netinsight.reports import cohort_report
 from netinsight.roster import read_roster
 from netinsight.targets import read_targets
 
