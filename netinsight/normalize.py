@@ -81,6 +81,8 @@ _CODED: Final = (
     *_NUMBER_UNITS,
 )
 #: The order in which columns are read: their problems are listed in this order.
+#: Columns read after the others, once their many distinct cells are hashed (they report no problems).
+_READ_LAST: Final = ("contact_id",)
 _READ_ORDER: Final = (
     "owner",
     *DATE_COLUMNS,
@@ -185,14 +187,17 @@ def normalize_table(
     # plain text columns are cleaned row by row (no hash of a million names); the others on their distinct values
     by_row = {col for col in _ROW_TEXT if col in mapping and is_text(frame[mapping[col]])}
     coded = [col for col in mapping if col != "notes" and col not in by_row]
-    # the text of the coded columns is hashed on threads while this one cleans the plain text columns
-    hashing = start_distinct_cells([frame[mapping[col]] for col in coded], n)
+    # the text of the coded columns is hashed on threads while this one cleans the plain text columns and
+    # reads the others; the contact ids (nearly one per row: the longest hash) are read last
+    late = [col for col in coded if col in _READ_LAST]
+    early = [col for col in coded if col not in late]
+    hashing, hashing_late = (start_distinct_cells([frame[mapping[col]] for col in cols], n) for cols in (early, late))
     by_row_text: dict[str, pd.Series[Any]] = {col: clean_text_rows(frame[mapping[col]]) for col in by_row}
     if "notes" in mapping:
         by_row_text["notes"] = notes_text(frame[mapping["notes"]])
-    found = dict(zip(coded, hashing(), strict=True))
+    found = dict(zip(early, hashing(), strict=True))
 
-    # the text of every column cleaned, and the dates of every date column parsed, each in one pass
+    # the text of every column cleaned (the late ones later), and the dates of every date column parsed, in one pass
     as_text = [col for col in found if col not in DATE_COLUMNS and col != "follow_up_date"]
     cleaned = dict(zip(as_text, clean_distinct_texts([found[col].values for col in as_text]), strict=True))
     as_dates = [col for col in DATE_COLUMNS if col in found]
@@ -257,11 +262,21 @@ def normalize_table(
                 return same
         return typed_column(col, typed)
 
-    for col in _READ_ORDER:  # problems in this order
+    def read_into_out(col: str) -> None:
         values, found_here = read(col)
         out.update(values)
         problems.extend(found_here)
-    log = pd.DataFrame({col: column(col) for col in CANONICAL_COLUMNS}, index=pd.RangeIndex(n), copy=False)
+
+    for col in _READ_ORDER:  # problems in this order
+        if col not in late:
+            read_into_out(col)
+    typed = {col: column(col) for col in CANONICAL_COLUMNS if col not in late}
+    found.update(zip(late, hashing_late(), strict=True))
+    cleaned.update(zip(late, clean_distinct_texts([found[col].values for col in late]), strict=True))
+    for col in late:  # they add no problems: their order is kept
+        read_into_out(col)
+    typed.update((col, column(col)) for col in late)
+    log = pd.DataFrame({col: typed[col] for col in CANONICAL_COLUMNS}, index=pd.RangeIndex(n), copy=False)
     for header in unknown:  # text columns as they are; other cells (Excel, JSON) as objects, as before
         extra = frame[header]
         if isinstance(extra.dtype, pd.CategoricalDtype):  # text a reader coded: text again
