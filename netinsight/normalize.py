@@ -80,9 +80,10 @@ _CODED: Final = (
     "questions_prepared",
     *_NUMBER_UNITS,
 )
-#: The order in which columns are read: their problems are listed in this order.
-#: Columns read after the others, once their many distinct cells are hashed (they report no problems).
+#: Columns read after the others, once their many distinct cells are hashed: they report no problems,
+#: so reading them last leaves the problems in `_READ_ORDER`.
 _READ_LAST: Final = ("contact_id",)
+#: The order in which columns are read: their problems are listed in this order.
 _READ_ORDER: Final = (
     "owner",
     *DATE_COLUMNS,

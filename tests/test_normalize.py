@@ -143,3 +143,24 @@ def test_contact_id_codes_handed_over_are_those_encode_text_gives() -> None:
     spaced = make_log(date=["2026-01-05"] * 2, contact=["a", "b"], contact_id=["b@x.example", " "])
     assert kept(spaced, "text:contact_id") is None
     assert kept(make_log(date=["2026-01-05"], contact=["a"]), "text:contact_id") is None
+
+
+def test_contact_ids_report_no_problems_so_reading_them_last_keeps_the_order() -> None:
+    from netinsight.normalize import _READ_LAST
+
+    log = ni.read_log(
+        pd.DataFrame(
+            {
+                "date": ["2026-01-05", "bad date", "2026-01-07", "2026-01-08"],
+                "contact": ["Ana", "Ben", "Cy", "Dee"],
+                "contact_id": ["MAILTO:Ana@X.example", "   ", "https://www.li.example/in/cy/?x=1", "\u00e9@x.example"],
+                "channel": ["Video", "by pigeon", "", "Phone"],
+            }
+        )
+    )
+    problems = log.attrs["problems"]
+    assert set(_READ_LAST) == {"contact_id"}
+    assert not problems["column"].isin(["contact_id"]).any()
+    assert problems["column"].tolist() == ["date", "channel"]  # in the read order
+    assert log["contact_id"].isna().tolist() == [False, True, False, False]
+    assert log["contact_id"].tolist()[::2] == ["ana@x.example", "li.example/in/cy"]
