@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from netinsight.chains import UnknownPersonError, paths_to, referral_chains, referral_path
 from netinsight.chaintable import ReferralCycleWarning
-from netinsight.cohort import (
-    cohort_activity,
-    cohort_employers,
-    cohort_funnel,
-    cohort_industries,
-    cohort_students,
-    cohort_summary,
-)
+from netinsight.cohort import cohort_students, cohort_summary
+from netinsight.cohortbreakdowns import cohort_activity, cohort_employers, cohort_funnel, cohort_industries
 from netinsight.connectors import bridges, reach_by_depth, shared_connectors, top_connectors
 from netinsight.coverage import concentration, coverage_over_time, industry_coverage
 from netinsight.document import Report

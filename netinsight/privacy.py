@@ -20,13 +20,51 @@ import pandas as pd
 from netinsight.memory import large_work
 from netinsight.suppression import Lines, check_min_cell, suppression_pattern
 
-__all__ = ["RATE_HIGH", "RATE_LOW", "SUPPRESSED", "code_rates", "privacy_note", "publish"]
+__all__ = [
+    "RATE_HIGH",
+    "RATE_LOW",
+    "SUPPRESSED",
+    "TOTAL",
+    "code_rates",
+    "privacy_note",
+    "publish",
+    "total_lines",
+    "with_total",
+]
 
 #: The one marker for every hidden cell, primary or complementary.
 SUPPRESSED: Final = "*"
 #: Rates below `RATE_LOW` or above `RATE_HIGH` are published as ``<5%`` / ``>95%``.
 RATE_LOW: Final = 0.05
 RATE_HIGH: Final = 0.95
+
+
+#: The label of a table's total row (in its first key column).
+TOTAL: Final = "Total"
+
+
+def with_total(groups: pd.DataFrame, total: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
+    """The group rows, then the `total` row labelled `TOTAL` in the first of `keys` (the other keys empty).
+
+    Examples
+    --------
+    >>> groups = pd.DataFrame({"program": ["A", "B"], "students": [6, 5]})
+    >>> with_total(groups, pd.DataFrame({"students": [11]}), ["program"]).values.tolist()
+    [['A', 6], ['B', 5], ['Total', 11]]
+    """
+    total = total.assign(**{k: (TOTAL if i == 0 else "") for i, k in enumerate(keys)})
+    return pd.concat([groups, total[groups.columns]], ignore_index=True)
+
+
+def total_lines(table: pd.DataFrame) -> Lines:
+    """The `lines` of a table made by `with_total`: every group row adds up to the last row (none alone).
+
+    Examples
+    --------
+    >>> total_lines(pd.DataFrame({"students": [6, 5, 11]})), total_lines(pd.DataFrame({"students": [0]}))
+    ([([0, 1], 2)], [])
+    """
+    return [(list(range(len(table) - 1)), len(table) - 1)] if len(table) > 1 else []
 
 
 def _rate_masks(values: pd.Series[Any], low: float, high: float) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:

@@ -15,14 +15,8 @@ from typing import Any, Final
 
 import pandas as pd
 
-from netinsight.cohort import (
-    cohort_activity,
-    cohort_employers,
-    cohort_funnel,
-    cohort_industries,
-    cohort_students,
-    cohort_summary,
-)
+from netinsight.cohort import cohort_students, cohort_summary
+from netinsight.cohortbreakdowns import cohort_activity, cohort_employers, cohort_funnel, cohort_industries
 from netinsight.document import Figure, Report, Section, Table, chart, headline_text
 from netinsight.groups import by_keys
 from netinsight.memory import large_work, release_after

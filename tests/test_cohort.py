@@ -11,44 +11,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import netinsight as ni
-from netinsight.cohort import (
-    cohort_activity,
-    cohort_employers,
-    cohort_funnel,
-    cohort_industries,
-    cohort_students,
-    cohort_summary,
-)
+from netinsight.cohort import cohort_students, cohort_summary
+from netinsight.cohortbreakdowns import cohort_activity, cohort_employers, cohort_funnel, cohort_industries
 from netinsight.privacy import SUPPRESSED
 from netinsight.suppression import determined_rows
+from tests.cohort_logs import small_cohort, tricky_cohort
 
 KEY = b"0123456789abcdef-test-key"
-
-
-def small_cohort() -> pd.DataFrame:
-    """Program A: 6 students x 2 interviews (Finance at Acme Corp in January with a thank-you next day, then
-    Technology at Bluefin in February, introduced by the first contact; students 1-5 got a referral there).
-    Program B: 5 students, program C: 2 students, 1 interview each (Media at Acme Inc., January, no thank-you)."""
-    rows: list[dict[str, Any]] = []
-    for i in range(1, 7):
-        common = {"owner": f"A{i}", "program": "A", "class_year": 2027}
-        rows.append(
-            common
-            | {"date": "2026-01-10", "contact": f"Ana {i}", "company": "Acme Corp", "industry": "Finance"}
-            | {"thank_you_date": "2026-01-11", "outcome": ""}
-        )
-        rows.append(
-            common
-            | {"date": "2026-02-10", "contact": f"Ben {i}", "company": "Bluefin", "industry": "Technology"}
-            | {"introduced_by": f"Ana {i}", "outcome": "referral" if i <= 5 else ""}
-        )
-    for program, n in (("B", 5), ("C", 2)):
-        for i in range(1, n + 1):
-            rows.append(
-                {"owner": f"{program}{i}", "program": program, "class_year": 2028, "date": "2026-01-20"}
-                | {"contact": f"Cal {program}{i}", "company": "Acme Inc.", "industry": "Media"}
-            )
-    return ni.read_log(pd.DataFrame(rows).fillna(""))
 
 
 @pytest.fixture(scope="module")
@@ -135,36 +104,6 @@ def test_min_cell_below_five_is_refused(log: pd.DataFrame) -> None:
         cohort_summary(log, min_cell=3)
 
 
-def test_industries_hand_worked(log: pd.DataFrame) -> None:
-    table = cohort_industries(log, min_cell=5)
-    assert table.values.tolist() == [
-        ["Media", 7, 0.538, 7], ["Finance", 6, 0.462, 6], ["Technology", 6, 0.462, 6], ["Total", 13, ">95%", 19],
-    ]  # fmt: skip
-    hidden = cohort_industries(log, min_cell=7)
-    assert hidden["students"].tolist() == [7, SUPPRESSED, SUPPRESSED, 13]
-
-
-def test_activity_by_month_and_term(log: pd.DataFrame) -> None:
-    table = cohort_activity(log, min_cell=5)
-    assert table.values.tolist() == [["2026-01", 13, 13, 1.0], ["2026-02", 6, 6, 1.0], ["Total", 13, 19, 1.0]]
-    by_program = cohort_activity(log, by="program", min_cell=5)
-    assert by_program["program"].tolist() == ["A", "B", "C", "Total"]
-
-
-def test_funnel_hand_worked(log: pd.DataFrame) -> None:
-    table = cohort_funnel(log, min_cell=5).set_index("stage")
-    assert table.loc["thank_you"].tolist() == [6, 6, 0.316]
-    assert table.loc["referral"].tolist() == [5, 5, 0.263]
-    assert table.loc["offer"].tolist() == [SUPPRESSED] * 3  # nobody: rests on 0 students
-
-
-def test_employers_lists_only_those_reached_by_enough_students(log: pd.DataFrame) -> None:
-    table = cohort_employers(log, min_cell=7)
-    assert table.values.tolist() == [["Acme Inc.", "Media", 13, 13]]
-    assert table.attrs["privacy"]["left_out"] == 1
-    assert cohort_employers(log, min_cell=5)["employer"].tolist() == ["Acme Inc.", "Bluefin"]
-
-
 def test_students_are_pseudonymised(log: pd.DataFrame) -> None:
     table = cohort_students(log, key=KEY)
     assert len(table) == 13
@@ -230,28 +169,6 @@ def test_property_no_published_row_rests_on_too_few_students_and_nothing_can_be_
             assert np.asarray(truth[table[key][:-1][hidden_members]]).sum() >= min_cell
 
 
-def tricky_cohort() -> pd.DataFrame:
-    """Five students of each kind. X: program "A" / "A " (one group), Finance at "Acme Corp" on 5 Jan then at
-    "ACME Corporation" on 20 Jan, introduced by the first contact. Y: program blank / missing (one group, not
-    recorded), Media at "Acme Corp" on 2 Feb, then no industry at "Bluefin" on 3 Feb. Z: program "B", Media at
-    "ACME Corporation" on 6 Jan. Both Acme spellings have 10 interviews, Finance and Media 10 each at Acme: ties."""
-    rows: list[dict[str, Any]] = []
-    for i in range(1, 6):
-        rows += [
-            {"owner": f"X{i}", "program": "A", "date": "2026-01-05", "contact": f"Ann {i}", "company": "Acme Corp"}
-            | {"industry": "Finance"},
-            {"owner": f"X{i}", "program": "A ", "date": "2026-01-20", "contact": f"Bo {i}"}
-            | {"company": "ACME Corporation", "industry": "Finance", "introduced_by": f"Ann {i}"},
-            {"owner": f"Y{i}", "program": "", "date": "2026-02-02", "contact": f"Cy {i}", "company": "Acme Corp"}
-            | {"industry": "Media"},
-            {"owner": f"Y{i}", "program": None, "date": "2026-02-03", "contact": f"Di {i}", "company": "Bluefin"}
-            | {"industry": ""},
-            {"owner": f"Z{i}", "program": "B", "date": "2026-01-06", "contact": f"Ed {i}"}
-            | {"company": "ACME Corporation", "industry": "Media"},
-        ]
-    return ni.read_log(pd.DataFrame(rows))
-
-
 def test_tricky_cohort_summary_groups_missing_keys_and_takes_medians() -> None:
     table = cohort_summary(tricky_cohort(), min_cell=5)
     assert table.values.tolist() == [
@@ -265,26 +182,6 @@ def test_tricky_cohort_summary_groups_missing_keys_and_takes_medians() -> None:
     assert by_month[columns].values.tolist() == [
         ["2026-01", 10, 15, 1.5, 0.333], ["2026-02", 5, 10, 2.0, "<5%"], ["Total", 15, 25, 2.0, 0.2],
     ]  # fmt: skip
-
-
-def test_tricky_cohort_activity_industries_and_employer_ties() -> None:
-    log = tricky_cohort()
-    assert cohort_activity(log, min_cell=5).values.tolist() == [
-        ["2026-01", 10, 15, 1.5], ["2026-02", 5, 10, 2.0], ["Total", 15, 25, 2.0],
-    ]  # fmt: skip
-    assert cohort_activity(log, by="week", min_cell=5)["week"].tolist() == [
-        "2026-01-05", "2026-01-19", "2026-02-02", "Total",
-    ]  # fmt: skip
-    assert cohort_industries(log, min_cell=5).values.tolist() == [
-        ["Media", 10, 0.667, 10], ["Finance", 5, 0.333, 10], ["(not recorded)", 5, 0.333, 5], ["Total", 15, ">95%", 25],
-    ]  # fmt: skip
-    # ties: both spellings have 10 interviews ("ACME Corporation" sorts first), Finance and Media 10 each at Acme
-    employers = cohort_employers(log, min_cell=5)
-    assert employers[["employer", "students", "interviews"]].values.tolist() == [
-        ["ACME Corporation", 15, 20], ["Bluefin", 5, 5],
-    ]  # fmt: skip
-    assert employers["industry"].iloc[0] == "Finance"
-    assert pd.isna(employers["industry"].iloc[1])
 
 
 def test_tricky_cohort_students_per_group() -> None:

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 import netinsight as ni
-from netinsight.cohort import cohort_activity, cohort_employers, cohort_funnel, cohort_industries, cohort_summary
+from netinsight.cohort import cohort_summary
+from netinsight.cohortbreakdowns import cohort_activity, cohort_employers, cohort_funnel, cohort_industries
 from netinsight.reports import cohort_report, problem_counts
 from tests.report_logs import DATA, FORMULA, ODD, SCRIPT, hostile_cohort, parse
 
