@@ -1,7 +1,8 @@
 """The columns of a normalised log: each column's dtype, and a column built from its distinct values.
 
-`netinsight.normalize` reads every column of a raw table as distinct values (`distinct_cells`)
-and types them; this module turns them into the log's columns. Text that reads as it is written
+`netinsight.normalize` reads every column of a raw table as distinct values
+(`start_distinct_cells`, their text hashed on threads) and types them; this module turns them
+into the log's columns. Text that reads as it is written
 is the file's own column, not a copy (`as_written`); other columns are typed once per distinct
 value and spread to the rows (`typed_column`). `id_codes` gives the contact ids' codes handed to
 the network's coding, and `file_column` the ``source_file`` column.
@@ -25,7 +26,6 @@ from netinsight.values import LIST_OF_DATES, LIST_OF_TEXT
 __all__ = [
     "CATEGORY_COLUMNS",
     "as_written",
-    "distinct_cells",
     "dtype_of",
     "file_column",
     "id_codes",
@@ -74,28 +74,18 @@ def is_text(values: pd.Series[Any]) -> bool:
     return isinstance(values.dtype, pd.StringDtype) and str(values.dtype) == "str"
 
 
-def distinct_cells(columns: list[pd.Series[Any]], n: int) -> list[Distinct]:
-    """`netinsight.distinct.distinct_columns` of the cells; categoricals (text a reader coded) already are distinct.
+def start_distinct_cells(columns: list[pd.Series[Any]], n: int) -> Callable[[], list[Distinct]]:
+    """The cells as distinct values, their text hashed on threads from now (`start_distinct_columns`); call to collect.
 
-    A categorical's categories are its distinct values, a missing value last when a cell is missing.
+    Categoricals (text a reader coded) already are distinct: a categorical's categories are its
+    distinct values, a missing value last when a cell is missing.
 
     Examples
     --------
     >>> coded = pd.Series(pd.Categorical(["b", None, "b"]))
-    >>> [(d.values.tolist(), d.codes.tolist()) for d in distinct_cells([coded, pd.Series(["x", "y", "x"])], 3)]
+    >>> collect = start_distinct_cells([coded, pd.Series(["x", "y", "x"])], 3)
+    >>> [(d.values.tolist(), d.codes.tolist()) for d in collect()]
     [(['b', nan], [0, 1, 0]), (['x', 'y'], [0, 1, 0])]
-    """
-    return start_distinct_cells(columns, n)()
-
-
-def start_distinct_cells(columns: list[pd.Series[Any]], n: int) -> Callable[[], list[Distinct]]:
-    """`distinct_cells`, the hashing of text started on threads now (`start_distinct_columns`); call to collect.
-
-    Examples
-    --------
-    >>> collect = start_distinct_cells([pd.Series(["x", "y", "x"])], 3)
-    >>> [d.codes.tolist() for d in collect()]
-    [[0, 1, 0]]
     """
     plain = [i for i, cells in enumerate(columns) if not isinstance(cells.dtype, pd.CategoricalDtype)]
     hashing = start_distinct_columns([columns[i] for i in plain], rows=n)

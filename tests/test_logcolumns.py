@@ -6,7 +6,15 @@ import numpy as np
 import pandas as pd
 
 from netinsight.distinct import Distinct, distinct
-from netinsight.logcolumns import as_written, distinct_cells, dtype_of, file_column, id_codes, is_text, typed_column
+from netinsight.logcolumns import (
+    as_written,
+    dtype_of,
+    file_column,
+    id_codes,
+    is_text,
+    start_distinct_cells,
+    typed_column,
+)
 from netinsight.normalize import empty_log
 
 
@@ -27,11 +35,11 @@ def test_is_text_only_for_pandas_default_text() -> None:
 def test_distinct_cells_of_categoricals_and_text_with_missing_and_empty() -> None:
     coded = pd.Series(pd.Categorical(["b", None, "b", "a"], categories=["b", "a"]))
     text = pd.Series(["x", None, "x", ""], dtype="str")
-    (c, t) = distinct_cells([coded, text], 4)
+    (c, t) = start_distinct_cells([coded, text], 4)()
     assert (c.values.tolist(), c.codes.tolist()) == (["b", "a", np.nan], [0, 2, 0, 1])
     assert (t.values.tolist(), t.codes.tolist()) == (["x", "", np.nan], [0, 2, 0, 1])
-    assert [d.rows().tolist() for d in distinct_cells([coded.iloc[:0], text.iloc[:0]], 0)] == [[], []]
-    full = distinct_cells([pd.Series(pd.Categorical(["b", "a"]))], 2)[0]
+    assert [d.rows().tolist() for d in start_distinct_cells([coded.iloc[:0], text.iloc[:0]], 0)()] == [[], []]
+    full = start_distinct_cells([pd.Series(pd.Categorical(["b", "a"]))], 2)()[0]
     assert (full.values.tolist(), full.codes.tolist()) == (["a", "b"], [1, 0])  # no missing value added
 
 
