@@ -23,9 +23,9 @@ machine whose speed drifts.
 
 Peak memory of the whole pipeline is measured in a fresh process per size (``VmHWM``), and so
 are ``import netinsight`` and a personal log of 100 interviews through every analysis (median of
-5 processes each). The table
-(markdown) goes to stdout with the targets of issue 6 and whether each is met; the figures are
-saved as JSON (``--json``). The machine may be shared: compare the ratios, measured in one run.
+5 processes each). The table (markdown) goes to stdout with the targets of issue 6 and whether
+each is met; the figures are saved as JSON (``--json``). The machine may be shared: compare the
+ratios, measured in one run.
 
 Usage::
 
