@@ -160,7 +160,7 @@ def distinct_columns(columns: Sequence[pd.Series[Any]], *, rows: int) -> list[Di
     >>> [d.codes.tolist() for d in distinct_columns([pd.Series(["a", "b", "a"]), pd.Series([1, 1, 2])], rows=3)]
     [[0, 1, 0], [0, 0, 1]]
     """
-    return start_distinct_columns(columns, rows=rows)()
+    return _distinct_columns(columns, rows=rows, later=False)()
 
 
 def start_distinct_columns(columns: Sequence[pd.Series[Any]], *, rows: int) -> Callable[[], list[Distinct]]:
@@ -174,9 +174,14 @@ def start_distinct_columns(columns: Sequence[pd.Series[Any]], *, rows: int) -> C
     >>> [d.values.tolist() for d in collect()]
     [['a', 'b']]
     """
+    return _distinct_columns(columns, rows=rows, later=True)
+
+
+def _distinct_columns(columns: Sequence[pd.Series[Any]], *, rows: int, later: bool) -> Callable[[], list[Distinct]]:
+    """The collector of `distinct_columns`; the hashing runs on a thread of its own only when `later`."""
     arrow = [i for i, column in enumerate(columns) if _arrow_text(column)]
     arrays = [pa.array(columns[i], from_pandas=True) for i in arrow]
-    encoding = in_background(lambda: map_threads(_encode, arrays, rows=rows), rows=rows if arrays else 0)
+    encoding = in_background(lambda: map_threads(_encode, arrays, rows=rows), rows=rows if arrays and later else 0)
 
     def collect() -> list[Distinct]:
         encoded = encoding.result()
