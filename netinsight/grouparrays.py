@@ -83,7 +83,9 @@ def group_codes(frame: pd.DataFrame) -> tuple[IntArray, pd.DataFrame]:
 
 
 def level_codes(
-    levels: Sequence[tuple[npt.NDArray[np.integer[Any]], pd.Index[Any]]], columns: Sequence[str], n: int
+    levels: Sequence[tuple[npt.NDArray[np.integer[Any]], pd.Index[Any] | npt.NDArray[Any]]],
+    columns: Sequence[str],
+    n: int,
 ) -> tuple[IntArray, pd.DataFrame]:
     """`group_codes` of keys already factorized: one ``(codes, uniques)`` per key, as from
     ``pandas.factorize(values, sort=True, use_na_sentinel=False)``.
@@ -91,8 +93,8 @@ def level_codes(
     Parameters
     ----------
     levels
-        Per key: the code of each of the `n` rows (every code used), and the key value of
-        each code (sorted, a missing value last). Not modified.
+        Per key: the code of each of the `n` rows, and the key value of each code (sorted, a
+        missing value last; values no row has are left out of the groups). Not modified.
     columns
         The name of each key.
     n
@@ -114,20 +116,25 @@ def level_codes(
         return np.zeros(n, dtype=np.int64), pd.DataFrame(index=range(1 if n else 0))
     combined = np.zeros(n, dtype=np.int64)
     size = 1
-    kept: list[pd.Index[Any]] = []
+    kept: list[Any] = []  # each key's values (pandas Index or NumPy array), or a `_GroupLevels`
     for codes, uniques in levels:
         if size * max(len(uniques), 1) >= 2**62:  # keep the mixed-radix code in int64
             combined, used = dense_codes(combined, size)
             size = len(used)
-            kept = [_GroupLevels(kept, used)]  # type: ignore[list-item]
+            kept = [_GroupLevels(kept, used)]
         combined = combined * len(uniques) + codes if kept else codes.astype(np.int64, copy=False)
         size *= len(uniques)
         kept.append(uniques)
-    if len(kept) == 1 and not isinstance(kept[0], _GroupLevels):  # one key: its codes are the groups
-        group, used = combined, np.arange(size, dtype=np.int64)
+    if len(kept) == 1 and not isinstance(kept[0], _GroupLevels) and _every_code_used(combined, size):
+        group, used = combined, np.arange(size, dtype=np.int64)  # one key, every value used: its codes are the groups
     else:
         group, used = dense_codes(combined, max(size, 1))
     return group, pd.DataFrame(_decode(kept, columns, used), index=range(len(used)))
+
+
+def _every_code_used(codes: IntArray, size: int) -> bool:
+    """Whether each of the codes 0..size-1 occurs in `codes`."""
+    return len(codes) >= size and bool(np.count_nonzero(np.bincount(codes, minlength=size)) == size)
 
 
 class _GroupLevels:

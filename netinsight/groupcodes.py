@@ -19,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from netinsight.grouparrays import level_codes
 from netinsight.groupmedians import group_medians, histogram_medians
 
 __all__ = [
@@ -104,16 +105,6 @@ def labelled_codes(codes: npt.NDArray[np.integer[Any]], uniques: Any) -> tuple[C
     return code_rank[codes], distinct[order]
 
 
-def _dense(codes: Codes, size: int) -> tuple[Codes, Codes]:
-    """`codes` (each below `size`) renumbered 0, 1, ... in their order, and the original code of each new one."""
-    if size <= 2 * len(codes) + 65536:
-        present = np.bincount(codes, minlength=size) > 0
-        kept = np.flatnonzero(present)
-        return (np.cumsum(present) - 1)[codes], kept
-    kept, dense = np.unique(codes, return_inverse=True)
-    return dense.astype(np.int64), kept
-
-
 def group_codes(frame: pd.DataFrame, keys: Sequence[str]) -> tuple[Codes, pd.DataFrame]:
     """One integer code per row for the groups of `keys`, and the labels of each group, sorted.
 
@@ -170,20 +161,8 @@ def labelled_groups(
     >>> codes.tolist(), labels["k"].tolist()
     ([1, 0, 1], ['a', 'b'])
     """
-    if len(levels) == 1 and n:  # one key: its codes are the groups when every label is used
-        key_codes, labels = levels[0]
-        if np.count_nonzero(np.bincount(key_codes, minlength=len(labels))) == len(labels):
-            return key_codes, pd.DataFrame({keys[0]: labels}, index=pd.RangeIndex(len(labels)), columns=list(keys))
-    codes = np.zeros(n, dtype=np.int64)
-    size = 1 if n else 0
-    columns: list[npt.NDArray[np.object_]] = []
-    for key_codes, labels in levels:
-        codes, kept = _dense(codes * len(labels) + key_codes, size * len(labels))
-        columns = [c[kept // len(labels)] for c in columns]
-        columns.append(labels[kept % len(labels)])
-        size = len(kept)
-    labelled = dict(zip(keys, columns, strict=True))
-    return codes, pd.DataFrame(labelled, index=pd.RangeIndex(size), columns=list(keys))
+    codes, labels = level_codes(levels, keys, n)  # labels are object arrays: each group's label taken as is
+    return codes, labels
 
 
 def distinct_pairs(groups: Codes, members: Codes) -> tuple[Codes, Codes, Codes]:

@@ -129,3 +129,18 @@ def test_level_codes_are_group_codes_of_factorized_keys() -> None:
         expected, expected_keys = group_codes(frame[columns])
         assert codes.tolist() == expected.tolist()
         pd.testing.assert_frame_equal(keys, expected_keys)
+
+
+def test_level_codes_leave_out_values_no_row_has() -> None:
+    from netinsight.grouparrays import level_codes
+
+    labels = np.array(["a", "b", "c"], dtype=object)  # "b" is no row's value
+    codes, keys = level_codes([(np.array([2, 0, 2]), labels)], ["k"], 3)
+    assert codes.tolist() == [1, 0, 1]
+    assert keys["k"].tolist() == ["a", "c"]
+    codes, keys = level_codes([(np.array([0, 1]), labels), (np.array([1, 1]), pd.Index([10, 20]))], ["k", "n"], 2)
+    assert codes.tolist() == [0, 1]
+    assert keys.to_dict("list") == {"k": ["a", "b"], "n": [20, 20]}
+    codes, keys = level_codes([(np.zeros(0, dtype=np.int64), labels)], ["k"], 0)  # no rows: no groups
+    assert codes.tolist() == []
+    assert keys["k"].tolist() == []
