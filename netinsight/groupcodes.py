@@ -161,8 +161,7 @@ def labelled_groups(
     >>> codes.tolist(), labels["k"].tolist()
     ([1, 0, 1], ['a', 'b'])
     """
-    codes, labels = level_codes(levels, keys, n)  # labels are object arrays: each group's label taken as is
-    return codes, labels
+    return level_codes(levels, keys, n)  # the labels (object arrays) are taken as the groups' key values
 
 
 def distinct_pairs(groups: Codes, members: Codes) -> tuple[Codes, Codes, Codes]:
