@@ -58,7 +58,9 @@ def _header_and_column(column: pa.ChunkedArray) -> tuple[str, Any]:
     return head, pd.Categorical.from_codes(codes, dtype=categories, validate=False)  # codes valid by construction
 
 
-def arrow_read(data: bytes | Path, delimiter: str, columns: int, coded: Collection[int] = ()) -> pa.Table | None:
+def arrow_read(
+    data: bytes | Path, delimiter: str, columns: int, coded: Collection[int] = (), *, check_utf8: bool = True
+) -> pa.Table | None:
     """Every field as text, the header included; the `coded` columns as codes into their distinct texts.
 
     Blocks are first split at every line break (parallel); when a quoted value holds a line
@@ -75,12 +77,16 @@ def arrow_read(data: bytes | Path, delimiter: str, columns: int, coded: Collecti
         The number of fields of every record.
     coded
         The positions of the columns to read as dictionary codes.
+    check_utf8
+        Whether Arrow checks that every value is UTF-8. A caller that has checked the bytes
+        itself (`netinsight.csvlines.scan_lines`, cheaper) passes False: the values are then
+        taken as they are.
 
     Returns
     -------
     pyarrow.Table or None
         Columns ``f0``, ``f1``, ... of ``large_string`` (or dictionary) type; None when Arrow
-        cannot parse the input (ragged rows, bad UTF-8).
+        cannot parse the input (ragged rows, bad UTF-8 when `check_utf8`).
 
     Examples
     --------
@@ -99,6 +105,7 @@ def arrow_read(data: bytes | Path, delimiter: str, columns: int, coded: Collecti
                         delimiter=delimiter, newlines_in_values=newlines_in_values, ignore_empty_lines=True
                     ),
                     convert_options=pacsv.ConvertOptions(
+                        check_utf8=check_utf8,
                         column_types={  # large_string: pandas' own text type
                             f"f{i}": pa.dictionary(pa.int32(), pa.large_string()) if i in coded else pa.large_string()
                             for i in range(columns)

@@ -8,13 +8,14 @@ quote-parity scan locates every record (`record_lines`); it assumes quotes are b
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import numpy as np
 
-__all__ = ["file_blocks", "file_pieces", "one_record_per_line", "record_lines"]
+__all__ = ["LineScan", "file_blocks", "file_pieces", "one_record_per_line", "record_lines", "scan_lines"]
 
 #: The size of the blocks a file is counted in.
 _BLOCK: Final = 1 << 24
@@ -57,6 +58,82 @@ def file_pieces(path: Path) -> Iterator[bytearray]:
             yield buffer if size == len(buffer) else buffer[:size]
 
 
+class LineScan(NamedTuple):
+    """What one pass over CSV bytes found (`scan_lines`)."""
+
+    #: The number of lines (a last line without a line break counts; no bytes at all, no line).
+    lines: int
+    #: Carriage returns without a line feed after them (old Mac line breaks, or stray ones).
+    lone_returns: int
+    #: Whether the bytes are UTF-8 text; None when not checked.
+    utf8: bool | None
+
+    def one_record_per_line(self, records: int) -> bool:
+        """Whether each line holds one of the `records` (header included): see the function `one_record_per_line`.
+
+        Examples
+        --------
+        >>> LineScan(lines=2, lone_returns=0, utf8=None).one_record_per_line(2)
+        True
+        """
+        return self.lines == records and not self.lone_returns
+
+
+def scan_lines(blocks: Iterable[bytes | bytearray], *, utf8: bool = False) -> LineScan:
+    """Count the line breaks of CSV bytes, and check they are UTF-8 (`utf8`), in one pass.
+
+    Checking here, a piece at a time while it is in cache, costs less than a parser's check of
+    every value (Arrow's ``check_utf8``).
+
+    Parameters
+    ----------
+    blocks
+        The CSV bytes, in one or more consecutive blocks (see `file_blocks`, `file_pieces`); a
+        character may be split between two blocks.
+    utf8
+        Whether to check that the bytes are UTF-8.
+
+    Returns
+    -------
+    LineScan
+
+    Examples
+    --------
+    >>> scan_lines([b"a,b\\r\\n1,\\xc3", b"\\xa9\\r"], utf8=True)
+    LineScan(lines=2, lone_returns=1, utf8=True)
+    >>> scan_lines([b"a,b\\n1,\\xe9\\n"], utf8=True).utf8, scan_lines([b"a,\\xc3"], utf8=True).utf8
+    (False, False)
+    """
+    newlines = returns = pairs = 0
+    last = b""
+    decoder = codecs.getincrementaldecoder("utf-8")() if utf8 else None
+    valid: bool | None = True if utf8 else None
+    for block in blocks:
+        if not block:
+            continue
+        newlines += _count_newlines(block)
+        if b"\r" in block:
+            returns += block.count(b"\r")
+            pairs += block.count(b"\r\n")
+        pairs += last == b"\r" and block.startswith(b"\n")  # a pair split between two blocks
+        last = bytes(block[-1:])  # a copy: a piece of `file_pieces` is overwritten by the next
+        if valid and decoder is not None:
+            valid = _decodes(decoder, block)
+    if valid and decoder is not None:
+        valid = _decodes(decoder, b"", final=True)  # a character cut off at the end
+    lines = newlines + (0 if last in (b"\n", b"") else 1)  # no bytes at all: no line
+    return LineScan(lines, returns - pairs, valid)
+
+
+def _decodes(decoder: codecs.IncrementalDecoder, block: bytes | bytearray, *, final: bool = False) -> bool:
+    """Whether `block` decodes after what `decoder` has decoded so far (the text is dropped)."""
+    try:
+        decoder.decode(block, final)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def one_record_per_line(blocks: Iterable[bytes | bytearray], records: int) -> bool:
     """Whether each line holds one of the `records` (header included), found by counting line breaks.
 
@@ -81,19 +158,7 @@ def one_record_per_line(blocks: Iterable[bytes | bytearray], records: int) -> bo
     >>> one_record_per_line([b"a,b\\n\\n1,2\\n"], 2), one_record_per_line([b"a,b\\n1,2\\r3,4\\n"], 2)
     (False, False)
     """
-    newlines = returns = pairs = 0
-    last = b""
-    for block in blocks:
-        if not block:
-            continue
-        newlines += _count_newlines(block)
-        if b"\r" in block:
-            returns += block.count(b"\r")
-            pairs += block.count(b"\r\n")
-        pairs += last == b"\r" and block.startswith(b"\n")  # a pair split between two blocks
-        last = bytes(block[-1:])  # a copy: a piece of `file_pieces` is overwritten by the next
-    lines = newlines + (0 if last in (b"\n", b"") else 1)  # no bytes at all: no line
-    return lines == records and returns == pairs
+    return scan_lines(blocks).one_record_per_line(records)
 
 
 def _count_newlines(block: bytes | bytearray) -> int:

@@ -2,9 +2,10 @@
 
 Text is decoded as UTF-8 (with or without BOM), else Windows-1252. The delimiter (comma,
 semicolon or tab) is found from the header line, or from Excel's ``sep=`` hint. Arrow's CSV
-reader parses the records (UTF-8 as it is, checked by Arrow; a file block by block, without
-holding its bytes); `netinsight.csvlines` gives the physical line where each record starts.
-Ragged rows or stray quotes fall back to the csv module, which needs the whole text.
+reader parses the records (UTF-8 as it is; a file block by block, without holding its bytes,
+while one pass over them checks they are UTF-8 and counts their lines); `netinsight.csvlines`
+gives the physical line where each record starts. Ragged rows or stray quotes fall back to the
+csv module, which needs the whole text.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from netinsight.csvarrow import arrow_read, header_and_body
-from netinsight.csvlines import file_pieces, one_record_per_line, record_lines
+from netinsight.csvlines import file_pieces, one_record_per_line, record_lines, scan_lines
 from netinsight.problems import LogReadError, make_problems
 from netinsight.rawtable import RawTable, and_list, check_headers, drop_blank_rows, name_extra_columns
 from netinsight.threads import in_background
@@ -34,6 +35,8 @@ Encode = Callable[[Sequence[str]], Collection[str]]
 _DELIMITERS: Final[tuple[str, ...]] = (",", ";", "\t")
 #: Files from this size on have the columns `encode` names read as codes (smaller ones all as text).
 _CODE_BYTES: Final = 1 << 20
+#: About the bytes of a log row written as CSV: a file's size over this is the rows it holds, roughly.
+_ROW_BYTES: Final = 200
 #: A byte that is ASCII but not white space for `str.strip` (so the text is not blank).
 _ASCII_TEXT: Final = re.compile(rb"[^\t\n\x0b\x0c\r\x1c-\x1f \x80-\xff]")
 
@@ -148,15 +151,17 @@ def read_csv_file(
         return read_csv_bytes(path.read_bytes(), name, required=required, encode=encode)
     delimiter = max(_DELIMITERS, key=lambda d: (head.count(d), d == ","))
     names = [h.strip() for h in next(csv.reader([head], delimiter=delimiter))]
-    wanted = _coded(encode, names, path.stat().st_size)
-    table = arrow_read(path, delimiter, len(names), {i for i, h in enumerate(names) if h in wanted})
-    if table is None or table.num_columns != len(names) or not table.num_rows:
+    size = path.stat().st_size
+    wanted = _coded(encode, names, size)
+    # a thread checks the bytes are UTF-8 and counts their line breaks (one pass) while Arrow parses them
+    scan = in_background(lambda: scan_lines(file_pieces(path), utf8=True), rows=size // _ROW_BYTES)
+    table = arrow_read(path, delimiter, len(names), {i for i, h in enumerate(names) if h in wanted}, check_utf8=False)
+    lines = scan.result()
+    if not lines.utf8 or table is None or table.num_columns != len(names) or not table.num_rows:
         return read_csv_bytes(path.read_bytes(), name, required=required, encode=encode)
     none = np.zeros(0, dtype=np.int64)
-    # the file's line breaks are counted on a thread while Arrow's columns become pandas columns here
-    counted = in_background(lambda: one_record_per_line(file_pieces(path), table.num_rows), rows=table.num_rows)
     header, body = header_and_body(table)
-    if counted.result():  # the header is row 0
+    if lines.one_record_per_line(table.num_rows):  # the header is row 0
         starts, skipped = np.arange(1, table.num_rows + 1, dtype=np.int64), none
     else:
         starts, skipped = record_lines(path.read_bytes())

@@ -33,6 +33,9 @@ def test_header_only_and_unparsable_input() -> None:
     assert list(body[1].cat.categories) == []
     assert arrow_read(b"a;b\n1;2;3\n", ";", 2) is None
     assert arrow_read(b"a;b\n1;\xff\n", ";", 2) is None  # not UTF-8
+    unchecked = arrow_read(b"a;b\n1;\xff\n", ";", 2, check_utf8=False)  # the caller checks the bytes
+    assert unchecked is not None
+    assert unchecked.column(1).chunk(0).buffers()[2].to_pybytes().endswith(b"\xff")  # taken as they are
 
 
 def test_line_breaks_inside_quoted_values() -> None:

@@ -77,3 +77,31 @@ def test_file_pieces_are_read_into_one_buffer(tmp_path: Path, monkeypatch: pytes
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
     assert list(csvlines.file_pieces(empty)) == []
+
+
+def test_scan_lines_checks_utf8_across_blocks_split_anywhere() -> None:
+    good = "Date,Name\r\n2026-01-05,Zoë\r\n2026-01-06,José 😀\r".encode()
+    bad = [
+        b"Date,Name\n2026-01-05,Jos\xe9\n",  # Windows-1252
+        b"Date,Name\n2026-01-05,Zo\xc3",  # a character cut off at the end
+        b"Date,Name\n2026-01-05,\xc3x\xab\n",  # the rest of a character after another byte
+        b"\xff",
+    ]
+    for cut in range(len(good) + 1):
+        scanned = csvlines.scan_lines([good[:cut], good[cut:]], utf8=True)
+        assert scanned == csvlines.LineScan(lines=3, lone_returns=1, utf8=True)
+        assert csvlines.scan_lines([good[:cut], good[cut:]]).utf8 is None  # not checked
+    for data in bad:
+        for cut in range(len(data) + 1):
+            assert csvlines.scan_lines([data[:cut], data[cut:]], utf8=True).utf8 is False
+    assert csvlines.scan_lines([], utf8=True) == csvlines.LineScan(lines=0, lone_returns=0, utf8=True)
+
+
+def test_file_pieces_are_checked_for_utf8(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "x.csv"
+    path.write_bytes("a,b\n1,ë\n".encode() * 3)
+    for piece in (1, 2, 3, 1 << 20):
+        monkeypatch.setattr(csvlines, "_PIECE", piece)
+        assert csvlines.scan_lines(csvlines.file_pieces(path), utf8=True) == (6, 0, True)
+    path.write_bytes(b"a,b\n1,\xeb\n")
+    assert csvlines.scan_lines(csvlines.file_pieces(path), utf8=True) == (2, 0, False)

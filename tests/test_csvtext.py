@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from netinsight import csvtext
+from netinsight import csvlines, csvtext, threads
 from netinsight.csvtext import read_csv_bytes, read_csv_file, record_lines
 from netinsight.problems import LogReadError
 from netinsight.readers import read_csv_text, read_table
@@ -155,6 +155,30 @@ def test_reading_a_file_gives_what_reading_its_bytes_gives(tmp_path: Path, data:
     assert by_file.lines.tolist() == by_bytes.lines.tolist()
     assert by_file.header_line == by_bytes.header_line
     assert [p.to_dict("list") for p in by_file.problems] == [p.to_dict("list") for p in by_bytes.problems]
+
+
+@pytest.mark.parametrize("piece", [1, 2, 3, 1 << 20])
+def test_a_file_is_checked_for_utf8_in_pieces(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, piece: int) -> None:
+    # Arrow takes the values as they are: the file's own pass over its bytes decides it is not UTF-8
+    monkeypatch.setattr(csvlines, "_PIECE", piece)  # characters split between pieces
+    monkeypatch.setattr(csvtext, "_CODE_BYTES", 0)  # coded columns too
+    monkeypatch.setattr(threads, "PARALLEL_ROWS", 0)  # the pass on its own thread, while Arrow parses
+    utf8 = "Date,Name\n" + "2026-01-05,Zoë\n2026-01-06,José 😀\n" * 3
+    for data, names in (
+        (utf8.encode(), ["Zoë", "José 😀"] * 3),
+        (utf8.encode()[:-1] + b"\n2026-01-07,Jos\xe9\n", None),  # Windows-1252 at the very end
+    ):
+        path = tmp_path / "log.csv"
+        path.write_bytes(data)
+        by_file = read_csv_file(path, "log.csv", encode=lambda headers: {"Name"})
+        by_bytes = read_csv_bytes(data, "log.csv", encode=lambda headers: {"Name"})
+        assert by_file.frame.astype(str).to_dict("list") == by_bytes.frame.astype(str).to_dict("list")
+        assert by_file.lines.tolist() == by_bytes.lines.tolist()
+        if names is not None:
+            assert by_file.frame["Name"].astype(str).tolist() == names
+        else:  # decoded as Windows-1252 throughout, as the bytes are
+            assert by_file.frame["Name"].astype(str).tolist()[-1] == "José"
+            assert by_file.frame["Name"].astype(str).tolist()[0] == "ZoÃ«"
 
 
 def test_exactly_one_blank_line_is_located(tmp_path: Path) -> None:
