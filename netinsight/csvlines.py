@@ -21,6 +21,8 @@ __all__ = ["LineScan", "file_blocks", "file_pieces", "one_record_per_line", "rec
 _BLOCK: Final = 1 << 24
 #: The size of the pieces of a block whose line feeds NumPy counts at once (they stay in cache).
 _PIECE: Final = 1 << 20
+#: The bytes decoded at once when checking for UTF-8 (`scan_lines`).
+_DECODE: Final = 1 << 16
 
 
 def file_blocks(path: Path) -> Iterator[bytes]:
@@ -126,9 +128,16 @@ def scan_lines(blocks: Iterable[bytes | bytearray], *, utf8: bool = False) -> Li
 
 
 def _decodes(decoder: codecs.IncrementalDecoder, block: bytes | bytearray, *, final: bool = False) -> bool:
-    """Whether `block` decodes after what `decoder` has decoded so far (the text is dropped)."""
+    """Whether `block` decodes after what `decoder` has decoded so far (the text is dropped).
+
+    Decoded a slice of `_DECODE` bytes at a time: the text of each slice reuses the memory of
+    the last one (a text as large as a piece would be fresh memory again and again on a thread).
+    """
+    view = memoryview(block)
     try:
-        decoder.decode(block, final)
+        for start in range(0, len(view), _DECODE):
+            decoder.decode(view[start : start + _DECODE])
+        decoder.decode(b"", final)
     except UnicodeDecodeError:
         return False
     return True
