@@ -19,7 +19,7 @@ import pandas as pd
 import pyarrow as pa
 
 from netinsight.memo import bare, freeze, kept
-from netinsight.names import distinct_id_key_array, name_key
+from netinsight.names import CONTACT_KEYS, distinct_id_key_array, name_key
 from netinsight.pairs import first_codes, grouped, sorted_first_codes
 from netinsight.personids import id_parts, join_ids
 from netinsight.tables import text_series
@@ -190,10 +190,15 @@ def code_log(log: pd.DataFrame) -> CodedLog:
     owner, owner_names = _factorize(log["owner"])
     contact_text, intro_text, id_text = column_codes(log, ["contact", "introduced_by", "contact_id"])
     (contact_name, intro_name), names = merge_codes([contact_text, intro_text])
-    key_of_name, keys_index = pd.factorize(name_key(text_series(names)))
-    keys = large_text(keys_index)
-    key_of_name = np.append(key_of_name, -1).astype(np.int64)
-    contact_key, intro_key = key_of_name[contact_name], key_of_name[intro_name]
+    handed = kept(log, CONTACT_KEYS)
+    if handed is not None:  # validate_log keyed these names: the same keys, numbered in the same order
+        (contact_key, intro_key), key_values = handed
+        keys = pa.array(key_values, type=pa.large_string())
+    else:
+        key_of_name, keys_index = pd.factorize(name_key(text_series(names)))
+        keys = large_text(keys_index)
+        key_of_name = np.append(key_of_name, -1).astype(np.int64)
+        contact_key, intro_key = key_of_name[contact_name], key_of_name[intro_name]
     id_codes, id_values = id_text.codes, id_text.values
     # read_log hands the ids over only when each is written as its own key (`logcolumns.id_codes`)
     id_keys = id_values if kept(log, "text:contact_id") is not None else distinct_id_key_array(id_values)

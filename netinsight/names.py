@@ -91,6 +91,11 @@ def name_key(names: pd.Series[Any]) -> pd.Series[Any]:
     return pd.Series(keys, index=names.index, dtype="str", name=names.name)
 
 
+#: Under this name (`netinsight.memo.keep`) `name_codes` of a log's ``contact`` and ``introduced_by`` columns is
+#: kept when worked out (by `netinsight.validate_log`), for the network's coding of the same names.
+CONTACT_KEYS: Final = "name_codes:contact,introduced_by"
+
+
 def name_codes(
     *columns: pd.Series[Any] | Distinct,
 ) -> tuple[list[np.ndarray[Any, np.dtype[np.intp]]], np.ndarray[Any, np.dtype[np.object_]]]:

@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 
 from netinsight.distinct import Distinct, distinct_columns
-from netinsight.memo import keep
-from netinsight.names import name_codes
+from netinsight.memo import freeze, keep
+from netinsight.names import CONTACT_KEYS, name_codes
 
 __all__ = ["People", "first_rows", "owner_codes", "people_codes"]
 
@@ -80,6 +80,8 @@ def people_codes(log: pd.DataFrame) -> People:
         if text is not None:  # handed over to the network's coding (`netinsight.logcodes.column_codes`)
             keep(log, f"text:{column}", text)
     (contact, introducer), keys = name_codes(written, introducers)
+    freeze(contact, introducer, keys)
+    keep(log, CONTACT_KEYS, ([contact, introducer], keys))  # the network codes the same names
     return People(owner, owner_names, contact, introducer, keys, written, introducers)
 
 

@@ -145,6 +145,33 @@ def test_codes_handed_over_are_tidy_and_give_the_same_coding() -> None:
     assert people.equals(ni.referral_chains(make_log(**columns))[["person", "company"]])
 
 
+def test_name_keys_handed_over_by_validate_log_give_the_same_coding() -> None:
+    from netinsight import memo
+    from netinsight.names import CONTACT_KEYS
+
+    columns = {  # titles, case, a name that is only a title, introducers never met, a missing name
+        "owner": ["me", "me", "me", "you", "you", "me", "you"],
+        "date": ["2026-01-05", "2026-01-06", "2026-01-07", "2026-01-07", "2026-01-08", "2026-01-09", ""],
+        "contact": ["Dr. Ana Ruiz", "ben OKAFOR", "Dr.", "ana ruiz", "Zoë  Li", "", "Cy"],
+        "contact_id": ["", "", "", "", "z@x", "", ""],
+        "introduced_by": ["", "Ana Ruiz, PhD", "Ben Okafor", "Mr. Ed Park", "", "Ed", "zoë li"],
+    }
+    memo.clear()
+    expected = code_log(make_log(**columns))  # nothing handed over: the coding keys the names itself
+    log = make_log(**columns)
+    ni.validate_log(log, strict=False)
+    (contact, introducer), keys = memo.kept(log, CONTACT_KEYS)
+    assert keys.tolist() == ["ana ruiz", "ben okafor", "zoë li", "cy", "ed park", "ed"]
+    assert contact.tolist() == [0, 1, -1, 0, 2, -1, 3]  # "Dr." keys to nothing; the empty name too
+    assert introducer.tolist() == [-1, 0, 1, 4, -1, 5, 2]
+    assert not contact.flags.writeable  # shared: read-only
+    got = code_log(log)
+    for field in ("rows", "owner", "person", "introducer", "introduced_only", "id_head", "id_tail", "by_date"):
+        assert getattr(got, field).tolist() == getattr(expected, field).tolist(), field
+    assert got.id_tails.to_pylist() == expected.id_tails.to_pylist()
+    assert got.ids.to_pylist() == expected.ids.to_pylist()
+
+
 def test_code_log_is_the_same_for_a_log_owner_by_owner_and_shuffled() -> None:
     rng = np.random.default_rng(0)
     n = 400
