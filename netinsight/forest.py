@@ -192,7 +192,8 @@ def levels(depth: IntArray) -> list[IntArray]:
     >>> [level.tolist() for level in levels(np.array([1, 2, 1, -1]))]
     [[0, 2], [1]]
     """
-    order = np.argsort(depth, kind="stable")
+    few = len(depth) and int(depth.min()) >= -1 and int(depth.max()) < np.iinfo(np.int16).max
+    order = np.argsort(depth.astype(np.int16) if few else depth, kind="stable")  # NumPy sorts int16 by radix
     sorted_depth = depth[order]
     top = int(sorted_depth[-1]) if len(sorted_depth) else 0
     bounds = np.searchsorted(sorted_depth, np.arange(1, top + 2))

@@ -117,3 +117,14 @@ def test_a_tie_on_the_earliest_date_goes_to_the_introducer_whose_id_sorts_first(
     )
     tied = forest_from_codes(np.array([True] + [False] * 6), ids, intros_tied)
     assert dict(zip(tied.person.tolist(), tied.introducer.tolist(), strict=True))[5] == 2  # me/ben < me/zoë, me/Émile
+
+
+def test_levels_of_shallow_and_very_deep_forests() -> None:
+    shallow = np.array([2, -1, 1, 2, 1, 3, 2])
+    assert [level.tolist() for level in levels(shallow)] == [[2, 4], [0, 3, 6], [5]]
+    deep = np.concatenate([np.arange(1, 40_001), [-1, 1]])  # one chain of 40,000 introductions: int64 depths
+    found = levels(deep)
+    assert len(found) == 40_000
+    assert found[0].tolist() == [0, 40_001]
+    assert found[-1].tolist() == [39_999]
+    assert levels(np.zeros(0, dtype=np.int64)) == []
