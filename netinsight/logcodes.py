@@ -9,7 +9,7 @@ bincounts, no per-row strings, no hash lookups of strings); node ids stay codes 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -23,7 +23,7 @@ from netinsight.names import CONTACT_KEYS, distinct_id_key_array, name_key
 from netinsight.pairs import first_codes, grouped, sorted_first_codes
 from netinsight.personids import id_parts, join_ids
 from netinsight.tables import text_series
-from netinsight.textcodes import TextCodes, encode_texts, large_text
+from netinsight.textcodes import TextCodes, encode_texts, large_text, start_encode_texts
 
 __all__ = [
     "CodedLog",
@@ -32,6 +32,7 @@ __all__ = [
     "date_order",
     "merge_codes",
     "stable_order",
+    "start_column_codes",
 ]
 
 IntArray = npt.NDArray[np.int64]
@@ -96,11 +97,33 @@ def column_codes(log: pd.DataFrame, columns: Sequence[str]) -> list[TextCodes]:
     >>> [(t.codes.tolist(), t.values.to_pylist()) for t in column_codes(log, ["contact"])]
     [([0, -1, 0], ['Ana'])]
     """
+    return start_column_codes(log, columns, later=False)()
+
+
+def start_column_codes(
+    log: pd.DataFrame, columns: Sequence[str], *, later: bool = True
+) -> Callable[[], list[TextCodes]]:
+    """`column_codes`, the encoding of large columns started on a thread now; call the result to collect it.
+
+    This thread may go on with other work meanwhile; the log must not change until then.
+
+    Examples
+    --------
+    >>> from netinsight import read_log
+    >>> collect = start_column_codes(read_log(pd.DataFrame({"date": ["2026-01-05"], "role": ["Analyst"]})), ["role"])
+    >>> [t.values.to_pylist() for t in collect()]
+    [['Analyst']]
+    """
     found: list[TextCodes | None] = [kept(log, f"text:{column}") for column in columns]
     frame = bare(log)
-    todo = [column for column, text in zip(columns, found, strict=True) if text is None]
-    encoded = iter(encode_texts([frame[column] for column in todo]))
-    return [text if text is not None else next(encoded) for text in found]
+    todo = [frame[column] for column, text in zip(columns, found, strict=True) if text is None]
+    encoding = start_encode_texts(todo) if later else lambda: encode_texts(todo)
+
+    def collect() -> list[TextCodes]:
+        encoded = iter(encoding())
+        return [text if text is not None else next(encoded) for text in found]
+
+    return collect
 
 
 def merge_codes(parts: Sequence[TextCodes]) -> tuple[list[IntArray], pa.Array]:

@@ -20,7 +20,7 @@ from netinsight.logcodes import code_log
 from netinsight.memo import derived, freeze
 from netinsight.memory import large_work, release_after
 from netinsight.pairs import grouped, index_pairs
-from netinsight.peoplecodes import PeopleCodes, people_from_codes
+from netinsight.peoplecodes import PeopleCodes, people_from_codes, start_attribute_codes
 from netinsight.tables import (
     CodedIntroductions,
     introductions_frame,
@@ -303,6 +303,7 @@ def log_network(log: pd.DataFrame) -> LogNetwork:
 
 
 def _log_network(log: pd.DataFrame) -> LogNetwork:
+    attributes = start_attribute_codes(log)  # hashed on threads while the log is coded
     coded = code_log(log)
     rows, owner, person, introducer = coded.rows, coded.owner, coded.person, coded.introducer
     n_people = len(coded.id_head)
@@ -317,7 +318,9 @@ def _log_network(log: pd.DataFrame) -> LogNetwork:
     width = max(n_people, 1)
     unmet = np.sort(pd.unique(g_owner[unmet_edge] * width + g_src[unmet_edge]))
     u_owner, u_person = unmet // width, unmet % width
-    people, position, root_row = people_from_codes(log, coded, g_owner, g_dst, g_stamp, u_owner, u_person)
+    people, position, root_row = people_from_codes(
+        log, coded, g_owner, g_dst, g_stamp, u_owner, u_person, attributes=attributes
+    )
     all_owner = np.concatenate([g_owner, u_owner])
     all_src = np.concatenate([g_src, np.full(len(unmet), -1)])
     all_stamp = np.concatenate([g_stamp, np.full(len(unmet), _LAST)])

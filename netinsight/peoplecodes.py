@@ -11,6 +11,7 @@ are listed by their earliest introduction (ties by order of appearance in the lo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -19,13 +20,13 @@ import numpy.typing as npt
 import pandas as pd
 import pyarrow as pa
 
-from netinsight.logcodes import CodedLog, column_codes, stable_order
+from netinsight.logcodes import CodedLog, stable_order, start_column_codes
 from netinsight.peoplelists import outcome_lists, owner_lists
 from netinsight.tables import text_series, typed_people
 from netinsight.textcodes import TextCodes, encode_text, large_text, str_series
 from netinsight.threads import in_background
 
-__all__ = ["PeopleCodes", "people_from_codes", "take_text"]
+__all__ = ["ATTRIBUTES", "PeopleCodes", "people_from_codes", "start_attribute_codes", "take_text"]
 
 IntArray = npt.NDArray[np.int64]
 _LAST: Final = np.iinfo(np.int64).max
@@ -134,6 +135,23 @@ class PeopleCodes:
         return out
 
 
+#: The people table's columns that come from the log's latest row with a value.
+ATTRIBUTES: Final = ("company", "role", "industry", "sector")
+
+
+def start_attribute_codes(log: pd.DataFrame, *, later: bool = True) -> Callable[[], list[TextCodes]]:
+    """The codes of the log's `ATTRIBUTES` (`netinsight.logcodes.start_column_codes`); call the result to collect them.
+
+    Examples
+    --------
+    >>> from netinsight import read_log
+    >>> collect = start_attribute_codes(read_log(pd.DataFrame({"date": ["2026-01-05"], "role": ["Analyst"]})))
+    >>> [t.values.to_pylist() for t in collect()]
+    [[], ['Analyst'], [], []]
+    """
+    return start_column_codes(log, ATTRIBUTES, later=later)
+
+
 def people_from_codes(
     log: pd.DataFrame,
     coded: CodedLog,
@@ -142,11 +160,15 @@ def people_from_codes(
     g_stamp: IntArray,
     u_owner: IntArray,
     u_person: IntArray,
+    *,
+    attributes: Callable[[], list[TextCodes]] | None = None,
 ) -> tuple[PeopleCodes, IntArray, IntArray]:
     """The people table as arrays, the row of each person code in it, and the row of each owner's root.
 
     `g_owner`, `g_dst`, `g_stamp` are the introductions (owner, person, date stamp) and
-    `u_owner`, `u_person` the introducers an owner never interviewed.
+    `u_owner`, `u_person` the introducers an owner never interviewed. `attributes` collects
+    the codes of the log's `ATTRIBUTES` (`start_attribute_codes`, started before the log was
+    coded); by default they are encoded here.
 
     Examples
     --------
@@ -232,9 +254,9 @@ def people_from_codes(
         ),
         "owner": TextCodes(np.concatenate([root_order, b_owner[body]]), owners_text),
     }
-    attributes = ("company", "role", "industry", "sector")
     last_rows = body_rows(c_last, none_u)  # the latest row: the latest value of a column without gaps
-    for col, source in zip(attributes, column_codes(log, attributes), strict=True):
+    collect = attributes if attributes is not None else start_attribute_codes(log, later=False)
+    for col, source in zip(ATTRIBUTES, collect(), strict=True):
         given = source.codes >= 0
         at = last_rows if given.all() else body_rows(last_valid(given[rows]), none_u)
         text[col] = TextCodes(body_codes(source, at), source.values)

@@ -9,7 +9,7 @@ it costs a hash of every value); use a plain Arrow take for those.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from netinsight.threads import map_threads
+from netinsight.threads import in_background, map_threads
 
 __all__ = [
     "TextCodes",
@@ -28,6 +28,7 @@ __all__ = [
     "encode_texts",
     "large_text",
     "present_codes",
+    "start_encode_texts",
     "str_series",
     "take_or_null",
     "with_null",
@@ -165,6 +166,27 @@ def encode_texts(columns: Sequence[pd.Series[Any] | pa.Array | pa.ChunkedArray])
     >>> [t.codes.tolist() for t in encode_texts([pd.Series(["b", "a"]), pa.array(["c", None])])]
     [[0, 1], [0, -1]]
     """
+    return _encode_texts(columns, later=False)()
+
+
+def start_encode_texts(columns: Sequence[pd.Series[Any] | pa.Array | pa.ChunkedArray]) -> Callable[[], list[TextCodes]]:
+    """`encode_texts`, its Arrow work on large columns started on a thread now; call the result to collect it.
+
+    This thread may go on with other work meanwhile; the columns must not change until then.
+
+    Examples
+    --------
+    >>> collect = start_encode_texts([pd.Series(["b", "a", "b"])])
+    >>> [t.codes.tolist() for t in collect()]
+    [[0, 1, 0]]
+    """
+    return _encode_texts(columns, later=True)
+
+
+def _encode_texts(
+    columns: Sequence[pd.Series[Any] | pa.Array | pa.ChunkedArray], *, later: bool
+) -> Callable[[], list[TextCodes]]:
+    """The collector of `encode_texts`; the Arrow work runs on a thread of its own only when `later`."""
     out: list[TextCodes | None] = []
     arrow: list[tuple[int, pa.Array | pa.ChunkedArray]] = []
     for column in columns:  # pandas stays on this thread
@@ -177,11 +199,15 @@ def encode_texts(columns: Sequence[pd.Series[Any] | pa.Array | pa.ChunkedArray])
         arrow.append((len(out), column))  # chunks as they are: `dictionary_codes` does not join them
         out.append(None)
     rows = max((len(array) for _, array in arrow), default=0)
-    for (at, _), text in zip(
-        arrow, map_threads(_dictionary_codes, [array for _, array in arrow], rows=rows), strict=True
-    ):
-        out[at] = text
-    return [text for text in out if text is not None]
+    arrays = [array for _, array in arrow]
+    encoding = in_background(lambda: map_threads(_dictionary_codes, arrays, rows=rows), rows=rows if later else 0)
+
+    def collect() -> list[TextCodes]:
+        for (at, _), text in zip(arrow, encoding.result(), strict=True):
+            out[at] = text
+        return [text for text in out if text is not None]
+
+    return collect
 
 
 def _dictionary_codes(text: pa.Array | pa.ChunkedArray) -> TextCodes:

@@ -79,6 +79,21 @@ def test_column_codes_match_encode_text_and_take_kept_codes() -> None:
     assert column_codes(log, ["contact"])[0].codes.tolist() == [0, 1, 2, 0]
 
 
+def test_started_column_codes_take_kept_codes_and_encode_the_others() -> None:
+    from netinsight import memo
+    from netinsight.logcodes import start_column_codes
+    from netinsight.textcodes import TextCodes
+
+    log = make_log(date=["2026-01-05"] * 3, contact=["Ana", "Ben", "Ana"], role=["Analyst", None, "Analyst"])
+    handed = TextCodes(np.array([0, 1, 0]), pa.array(["Ana", "Ben"], pa.large_string()))
+    memo.keep(log, "text:contact", handed)
+    collect = start_column_codes(log, ["role", "contact", "industry"])
+    role, contact, industry = collect()
+    assert contact is handed
+    assert (role.codes.tolist(), role.values.to_pylist()) == ([0, -1, 0], ["Analyst"])
+    assert (industry.codes.tolist(), industry.values.to_pylist()) == ([-1, -1, -1], [])
+
+
 def test_codes_handed_over_by_validation_give_the_same_coding() -> None:
     from netinsight import memo
 

@@ -78,3 +78,26 @@ def test_people_of_a_single_row_and_of_a_log_without_contacts() -> None:
     none = people_table(ni.read_log(pd.DataFrame({"date": ["2026-01-05"], "contact": [""]})))
     assert none.index.tolist() == ["owner:me"]
     assert none["kind"].tolist() == ["owner"]
+
+
+def test_attribute_codes_started_before_the_coding_give_the_same_people() -> None:
+    import netinsight as ni
+    from netinsight.datasets import cohort_log as generated_cohort
+    from netinsight.logcodes import code_log
+    from netinsight.peoplecodes import ATTRIBUTES, people_from_codes, start_attribute_codes
+    from netinsight.threads import PARALLEL_ROWS
+
+    # large enough for the encoding to run on a thread
+    log = ni.read_log(generated_cohort(PARALLEL_ROWS // 18, interviews_per_student=20, seed=3))
+    assert len(log) >= PARALLEL_ROWS
+    coded = code_log(log)
+    none = np.zeros(0, dtype=np.int64)
+    args = (log, coded, coded.owner, coded.person, coded.stamp, none, none)
+    started, position, roots = people_from_codes(*args, attributes=start_attribute_codes(log))
+    here, position_here, roots_here = people_from_codes(*args)
+    assert position.tolist() == position_here.tolist()
+    assert roots.tolist() == roots_here.tolist()
+    for col in ATTRIBUTES:
+        assert started.text[col].codes.tolist() == here.text[col].codes.tolist()
+        assert started.text[col].values.to_pylist() == here.text[col].values.to_pylist()
+    pd.testing.assert_frame_equal(started.frame(), here.frame())

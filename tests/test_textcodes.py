@@ -16,6 +16,7 @@ from netinsight.textcodes import (
     encode_texts,
     large_text,
     present_codes,
+    start_encode_texts,
     str_series,
     take_or_null,
     with_null,
@@ -93,3 +94,25 @@ def test_present_codes_drop_the_missing_value_wherever_it_is() -> None:
     assert (only_missing.codes.tolist(), only_missing.values.to_pylist()) == ([-1, -1], [])
     empty = present_codes(np.zeros(0, dtype=np.int64), pa.array([], pa.string()))
     assert (empty.codes.tolist(), empty.values.to_pylist()) == ([], [])
+
+
+def test_started_encodings_are_collected_like_encode_texts_small_and_on_a_thread() -> None:
+    from netinsight.threads import PARALLEL_ROWS
+
+    rng = np.random.default_rng(1)
+    for rows in (5, PARALLEL_ROWS):  # at once, and on a thread of its own
+        words = rng.choice(["b", "a", None, "c"], rows).tolist()
+        columns = [
+            pd.Series(words, dtype="str"),
+            pd.Series(words, dtype="category"),
+            pa.chunked_array([words[:3], words[3:]], pa.large_string()),
+        ]
+        collect = start_encode_texts(columns)
+        got, expected = collect(), encode_texts(columns)
+        assert [(t.codes.tolist(), t.values.to_pylist()) for t in got] == [
+            (t.codes.tolist(), t.values.to_pylist()) for t in expected
+        ]
+        assert [(t.codes.tolist(), t.values.to_pylist()) for t in collect()] == [  # collected again: the same
+            (t.codes.tolist(), t.values.to_pylist()) for t in expected
+        ]
+    assert start_encode_texts([])() == []
