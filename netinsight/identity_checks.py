@@ -12,20 +12,28 @@ of each owner's unknown introducers with their contacts. `name_problems` lives i
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from netinsight.distinct import Distinct
-from netinsight.namechecks import name_problems
+from netinsight.namechecks import name_problems, start_name_problems
 from netinsight.nearnames import near_duplicate_codes
 from netinsight.personcodes import People, people_codes
 from netinsight.problems import make_problems
 from netinsight.rowlocator import RowLocator
 from netinsight.sortcodes import sorted_codes
+from netinsight.threads import in_background
 
-__all__ = ["cyclic_edges", "introduction_problems", "name_problems"]
+__all__ = [
+    "cyclic_edges",
+    "introduction_problems",
+    "name_problems",
+    "start_introduction_problems",
+    "start_name_problems",
+]
 
 
 def _picked(values: Distinct, rows: Any) -> np.ndarray[Any, Any]:
@@ -42,10 +50,52 @@ def introduction_problems(log: pd.DataFrame, at: RowLocator, *, people: People |
     return _introduction_problems(at, people_codes(log) if people is None else people)
 
 
-def _introduction_problems(at: RowLocator, people: People) -> list[pd.DataFrame]:
-    owner, owner_names, contact, introducer, keys = people[:5]
+def start_introduction_problems(at: RowLocator, people: People) -> Callable[[], list[pd.DataFrame]]:
+    """`introduction_problems`, its NumPy work started on a thread now; call the result to collect the problems.
+
+    This thread may go on with other work meanwhile (the date checks of `netinsight.validate`).
+
+    Examples
+    --------
+    >>> from netinsight import read_log
+    >>> log = read_log(pd.DataFrame({"date": ["2026-01-05"], "contact": ["Ana"], "introduced_by": ["Ana"]}))
+    >>> [p["code"].tolist() for p in start_introduction_problems(RowLocator(log), people_codes(log))()]
+    [['self_introduction']]
+    """
+    graph = in_background(lambda: _introduction_graph(people), rows=len(people.owner))
+    return lambda: _introduction_problems(at, people, graph.result())
+
+
+class _Graph(NamedTuple):
+    """The introductions of a log between (owner, name key) nodes, peeled down to what may lie on cycles."""
+
+    self_intro: np.ndarray[Any, np.dtype[np.bool_]]  # per row
+    edge: np.ndarray[Any, np.dtype[np.bool_]]  # per row: an introduction by someone else
+    nodes: _PersonNodes
+    interviewed: np.ndarray[Any, np.dtype[np.bool_]]  # per node, and False for node `size` (no person)
+    src: np.ndarray[Any, Any]  # per edge
+    dst: np.ndarray[Any, Any]
+    peeled: np.ndarray[Any, np.dtype[np.bool_]]  # per edge: left after peeling sources and sinks
+
+
+def _introduction_graph(people: People) -> _Graph:
+    """The graph of `_introduction_problems` (NumPy only: safe on a thread)."""
+    owner, _, contact, introducer, keys = people[:5]
     has_intro = introducer >= 0
     self_intro = has_intro & (introducer == contact)
+    edge = has_intro & ~self_intro
+    nodes = _PersonNodes(owner, contact, introducer, len(keys) + 1)
+    interviewed = np.zeros(nodes.size + 1, dtype=bool)  # node `size`: no person (a contact without a name key)
+    interviewed[nodes.contact[nodes.contact >= 0]] = True
+    src = nodes.introducer[edge]
+    dst = nodes.contact[edge]
+    dst[dst < 0] = nodes.size  # only introduced, never introduces: on no cycle
+    return _Graph(self_intro, edge, nodes, interviewed, src, dst, _peeled(src, dst, nodes.size + 1))
+
+
+def _introduction_problems(at: RowLocator, people: People, graph: _Graph | None = None) -> list[pd.DataFrame]:
+    owner_names, keys = people.owner_names, people.keys
+    self_intro, edge, nodes, interviewed, src, dst, peeled = _introduction_graph(people) if graph is None else graph
     out = []
     if self_intro.any():
         out.append(
@@ -56,15 +106,7 @@ def _introduction_problems(at: RowLocator, people: People) -> list[pd.DataFrame]
                 **at(self_intro, "introduced_by"),
             )
         )
-    edge = has_intro & ~self_intro
-    width = len(keys) + 1
-    nodes = _PersonNodes(owner, contact, introducer, width)
-    interviewed = np.zeros(nodes.size + 1, dtype=bool)  # node `size`: no person (a contact without a name key)
-    interviewed[nodes.contact[nodes.contact >= 0]] = True
-    src = nodes.introducer[edge]
-    dst = nodes.contact[edge]
-    dst[dst < 0] = nodes.size  # only introduced, never introduces: on no cycle
-    on_cycle = cyclic_edges(src, dst, nodes.size + 1)
+    on_cycle = _within_cycles(src, dst, peeled)
     if on_cycle.any():
         rows = np.flatnonzero(edge)[on_cycle]
         names = _picked(people.written, rows)
@@ -185,6 +227,11 @@ def cyclic_edges(src: np.ndarray[Any, Any], dst: np.ndarray[Any, Any], n: int) -
     >>> cyclic_edges(np.array([0, 1, 1, 2]), np.array([1, 0, 2, 3]), 4).tolist()
     [True, True, False, False]
     """
+    return _within_cycles(src, dst, _peeled(src, dst, n))
+
+
+def _peeled(src: np.ndarray[Any, Any], dst: np.ndarray[Any, Any], n: int) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    """The edges left after peeling sources and sinks until none is left (NumPy only: safe on a thread)."""
     alive = np.ones(len(src), dtype=bool)
     while alive.any():
         indeg = np.bincount(dst[alive], minlength=n)
@@ -193,9 +240,17 @@ def cyclic_edges(src: np.ndarray[Any, Any], dst: np.ndarray[Any, Any], n: int) -
         if (keep == alive).all():
             break
         alive = keep
-    if not alive.any():
-        return alive
-    # The remainder may hold paths between cycles; keep only edges inside a strongly connected part.
+    return alive
+
+
+def _within_cycles(
+    src: np.ndarray[Any, Any], dst: np.ndarray[Any, Any], peeled: np.ndarray[Any, np.dtype[np.bool_]]
+) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    """Which edges lie on a cycle, of those left by `_peeled` (the remainder may hold paths between cycles)."""
+    if not peeled.any():
+        return peeled
+    alive = peeled.copy()
+    # keep only edges inside a strongly connected part
     import networkx as nx
 
     graph = nx.DiGraph()

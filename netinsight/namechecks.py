@@ -11,12 +11,13 @@ by hashing those texts instead of by integer arithmetic.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from netinsight.distinct import distinct
+from netinsight.distinct import Distinct, distinct, start_distinct_columns
 from netinsight.memo import keep
 from netinsight.names import casefold
 from netinsight.nearnames import near_duplicate_codes
@@ -25,7 +26,7 @@ from netinsight.problems import make_problems
 from netinsight.rowlocator import RowLocator
 from netinsight.sortcodes import run_starts, sorted_firsts
 
-__all__ = ["name_problems"]
+__all__ = ["name_problems", "start_name_problems"]
 
 
 def name_problems(log: pd.DataFrame, at: RowLocator, *, people: People | None = None) -> list[pd.DataFrame]:
@@ -44,7 +45,27 @@ def name_problems(log: pd.DataFrame, at: RowLocator, *, people: People | None = 
     return _name_problems(log, at, people_codes(log) if people is None else people)
 
 
-def _name_problems(log: pd.DataFrame, at: RowLocator, people: People) -> list[pd.DataFrame]:
+def start_name_problems(log: pd.DataFrame, at: RowLocator, people: People) -> Callable[[], list[pd.DataFrame]]:
+    """`name_problems`, the hashing of the companies started on a thread now; call the result to collect the problems.
+
+    This thread may go on with other work meanwhile (the date checks of `netinsight.validate`);
+    the log must not change until then.
+
+    Examples
+    --------
+    >>> from netinsight import read_log
+    >>> log = read_log(pd.DataFrame({"date": ["2026-01-05"] * 2, "contact": ["Jon Smith", "John Smith"],
+    ...                              "company": ["Acme", "ACME"]}))
+    >>> [p["code"].tolist() for p in start_name_problems(log, RowLocator(log), people_codes(log))()]
+    [['near_duplicate_name']]
+    """
+    companies = start_distinct_columns([log["company"]], rows=len(log))
+    return lambda: _name_problems(log, at, people, companies()[0])
+
+
+def _name_problems(
+    log: pd.DataFrame, at: RowLocator, people: People, companies: Distinct | None = None
+) -> list[pd.DataFrame]:
     owner, owner_names, key, _, keys, written_d = people[:6]
     width = len(keys) + 1
     shown = written_d.values.to_numpy(dtype=object)
@@ -74,7 +95,7 @@ def _name_problems(log: pd.DataFrame, at: RowLocator, people: People) -> list[pd
                 **at(rows[later], "contact"),
             )
         )
-    companies = distinct(log["company"])
+    companies = distinct(log["company"]) if companies is None else companies
     text = companies.text_codes()
     if text is not None:  # handed over to the network's coding (`netinsight.logcodes.column_codes`)
         keep(log, "text:company", text)

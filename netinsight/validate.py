@@ -16,7 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from netinsight.identity_checks import introduction_problems, name_problems
+from netinsight.identity_checks import start_introduction_problems, start_name_problems
 from netinsight.io import read_log
 from netinsight.memo import bare
 from netinsight.memory import large_work, release_after
@@ -93,13 +93,16 @@ def validate_log(
         log = bare(log)  # the same columns without attrs: pandas deep-copies attrs at every column taken
         day = pd.Timestamp(today if today is not None else pd.Timestamp.now()).normalize()
         people = people_codes(log)  # every name keyed once, for all the checks on people
+        # the NumPy work of the introduction checks and the hashing of the companies run on threads meanwhile
+        introductions = start_introduction_problems(at, people)
+        names = start_name_problems(log, at, people)
         if "contact" not in missing:
             found.extend(_empty_contacts(log, at))
         found.extend(_date_order(log, at))
         found.extend(_future_dates(log, at, day))
         found.extend(_duplicate_rows(log, at, people))
-        found.extend(introduction_problems(log, at, people=people))
-        found.extend(name_problems(log, at, people=people))
+        found.extend(introductions())
+        found.extend(names())
     problems = concat_problems(found)
     release_after(len(log))
     if strict and (problems["severity"] == "error").any():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from netinsight.people import coded_network_from_log, people_table
 from netinsight.peoplecodes import take_text
@@ -80,16 +81,13 @@ def test_people_of_a_single_row_and_of_a_log_without_contacts() -> None:
     assert none["kind"].tolist() == ["owner"]
 
 
-def test_attribute_codes_started_before_the_coding_give_the_same_people() -> None:
-    import netinsight as ni
-    from netinsight.datasets import cohort_log as generated_cohort
+def test_attribute_codes_started_before_the_coding_give_the_same_people(monkeypatch: pytest.MonkeyPatch) -> None:
+    from netinsight import threads
     from netinsight.logcodes import code_log
     from netinsight.peoplecodes import ATTRIBUTES, people_from_codes, start_attribute_codes
-    from netinsight.threads import PARALLEL_ROWS
 
-    # large enough for the encoding to run on a thread
-    log = ni.read_log(generated_cohort(PARALLEL_ROWS // 18, interviews_per_student=20, seed=3))
-    assert len(log) >= PARALLEL_ROWS
+    monkeypatch.setattr(threads, "PARALLEL_ROWS", 0)  # the encoding runs on a thread of its own
+    log = cohort_log()
     coded = code_log(log)
     none = np.zeros(0, dtype=np.int64)
     args = (log, coded, coded.owner, coded.person, coded.stamp, none, none)
@@ -100,4 +98,5 @@ def test_attribute_codes_started_before_the_coding_give_the_same_people() -> Non
     for col in ATTRIBUTES:
         assert started.text[col].codes.tolist() == here.text[col].codes.tolist()
         assert started.text[col].values.to_pylist() == here.text[col].values.to_pylist()
+    assert started.text["company"].values.to_pylist() == ["Acme", "Bluefin", "X", "Initech"]  # by hand
     pd.testing.assert_frame_equal(started.frame(), here.frame())

@@ -295,3 +295,39 @@ def test_duplicate_rows_compare_list_cells_too() -> None:
     )
     problems = ni.validate_log(log, strict=False, today=TODAY)
     assert problems[["line", "code", "value"]].values.tolist() == [[3, "duplicate_row", "same as line 1"]]
+
+
+def test_checks_on_threads_find_the_same_problems_in_the_same_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    from netinsight import threads
+    from netinsight.memo import clear
+
+    log = ni.read_log(
+        frame(
+            owner=["s1", "s1", "s1", "s1", "s1", "s2", "s2", "s2"],
+            date=[f"2026-01-0{d}" for d in (5, 6, 7, 8, 9, 5, 5)] + ["2026-07-01"],
+            contact=["Ana Ruiz", "Ben Okafor", "Cy Tan", "Jon Smith", "John Smith", "Dee Ma", "Dee Ma", "Eve"],
+            company=["Acme", "Acme", "Initech", "Globex", "GLOBEX", "X", "X", "Y"],
+            introduced_by=["Ben Okafor", "Ana Ruiz", "Cy Tan", "Anna Ruiz", "", "", "", ""],
+        )
+    )
+    # worked out by hand: A and B introduce each other (lines 1-2), C introduces themself (3), "Anna Ruiz"
+    # was never interviewed (4, hint "ana ruiz"), Jon / John Smith at Globex (5), Dee Ma twice (7), a date
+    # after today (8)
+    expected = [
+        (1, "introduction_cycle"),
+        (2, "introduction_cycle"),
+        (3, "self_introduction"),
+        (4, "unknown_introducer"),
+        (5, "near_duplicate_name"),
+        (7, "duplicate_row"),
+        (8, "future_date"),
+    ]
+    clear()
+    alone = ni.validate_log(log, strict=False, today=TODAY)
+    clear()
+    monkeypatch.setattr(threads, "PARALLEL_ROWS", 0)  # every check that may run on a thread does
+    side_by_side = ni.validate_log(log, strict=False, today=TODAY)
+    clear()
+    pd.testing.assert_frame_equal(side_by_side, alone)
+    assert sorted(zip(alone["line"], alone["code"], strict=True)) == expected
+    assert "did you mean 'ana ruiz'?" in alone.loc[alone["code"] == "unknown_introducer", "message"].iloc[0]
