@@ -24,6 +24,7 @@ from netinsight.pairs import first_codes, grouped, sorted_first_codes
 from netinsight.personids import id_parts, join_ids
 from netinsight.tables import text_series
 from netinsight.textcodes import TextCodes, encode_texts, large_text, start_encode_texts
+from netinsight.threads import Background, in_background
 
 __all__ = [
     "CodedLog",
@@ -46,13 +47,12 @@ class CodedLog:
     rows: IntArray  # positions in the log of the rows with a contact
     owner: IntArray  # owner code of each kept row
     owner_names: npt.NDArray[np.object_]
+    owner_text: pa.Array  # `owner_names` as Arrow text (``large_string``)
     person: IntArray  # person code of each kept row
     introducer: IntArray  # person code of each kept row's introducer, -1 when reached directly
     introduced_only: npt.NDArray[np.bool_]  # per person code: only named as an introducer, never interviewed
-    id_head: IntArray  # each person code's node id: a head (in `id_heads`) and a tail (in `id_tails`)
-    id_tail: IntArray
-    id_heads: pa.Array  # "id:", "owner:", then each owner and "/"
-    id_tails: pa.Array  # the id keys, the name keys, then the owners
+    n_people: int  # the number of person codes
+    id_parts: Background[tuple[IntArray, IntArray, pa.Array, pa.Array]]  # the node ids' parts, joined on a thread
     by_date: IntArray  # positions in `rows` in date order (stable, missing dates last)
     rank: IntArray  # each kept row's place in `by_date`
     stamp: IntArray  # each kept row's date in nanoseconds, missing dates as the largest int64
@@ -60,9 +60,29 @@ class CodedLog:
     intro_name: TextCodes  # the log's introducer names as codes (one per log row)
 
     @property
+    def id_head(self) -> IntArray:
+        """Each person code's node id: a head (in `id_heads`) and a tail (in `id_tails`)."""
+        return self.id_parts.result()[0]
+
+    @property
+    def id_tail(self) -> IntArray:
+        """Each person code's tail of its node id (in `id_tails`)."""
+        return self.id_parts.result()[1]
+
+    @property
+    def id_heads(self) -> pa.Array:
+        """The heads of node ids: ``id:``, ``owner:``, then each owner and ``/``."""
+        return self.id_parts.result()[2]
+
+    @property
+    def id_tails(self) -> pa.Array:
+        """The tails of node ids: the id keys, the name keys, then the owners."""
+        return self.id_parts.result()[3]
+
+    @property
     def ids(self) -> pa.Array:
         """The node id of each person code (``large_string``)."""
-        return self.node_ids(np.arange(len(self.id_head)), np.zeros(0, dtype=np.int64))
+        return self.node_ids(np.arange(self.n_people), np.zeros(0, dtype=np.int64))
 
     def node_ids(self, persons: IntArray, roots: IntArray) -> pa.Array:
         """The node ids of owners' roots (`roots`: owner codes), then of `persons` (person codes), in one join.
@@ -170,6 +190,25 @@ def _stamps(dates: npt.NDArray[np.datetime64]) -> IntArray:
     return np.where(np.isnat(ns), _LAST, ns.view(np.int64))
 
 
+def _id_parts(*args: Any) -> tuple[IntArray, IntArray, pa.Array, pa.Array]:
+    """`netinsight.personids.id_parts`, its codes made read-only (NumPy and Arrow only: safe on a thread)."""
+    head, tail, heads, tails = id_parts(*args)
+    freeze(head, tail)
+    return head, tail, heads, tails
+
+
+def _kept_order(order: IntArray, keep: IntArray, n: int) -> IntArray:
+    """The stable `order` of `n` rows restricted to the rows `keep` (increasing), as positions in `keep`.
+
+    The stable order of a subset is the stable order of all rows with the others left out.
+    """
+    position = np.full(n, -1, dtype=np.int64)
+    position[keep] = np.arange(len(keep))
+    at = position[order]
+    kept: IntArray = at[at >= 0]
+    return kept
+
+
 def stable_order(key: IntArray) -> IntArray:
     """Positions in stable order of integer keys (as ``numpy.argsort(kind="stable")``).
 
@@ -210,6 +249,9 @@ def code_log(log: pd.DataFrame) -> CodedLog:
     """
     log = bare(log)
     n = len(log)
+    # every row's date order (NumPy) on a thread while the people are coded; kept rows are picked from it
+    stamps = _stamps(log["date"].to_numpy(dtype="datetime64[ns]"))
+    dates_in_order = in_background(lambda: stable_order(stamps), rows=n)
     owner, owner_names = _factorize(log["owner"])
     contact_text, intro_text, id_text = column_codes(log, ["contact", "introduced_by", "contact_id"])
     (contact_name, intro_name), names = merge_codes([contact_text, intro_text])
@@ -267,8 +309,8 @@ def code_log(log: pd.DataFrame) -> CodedLog:
         return values if every_row else values[keep]
 
     person_key = kept_rows(np.where(ident >= 0, ident, n_ids + pair))
-    stamp = _stamps(kept_rows(log["date"].to_numpy(dtype="datetime64[ns]")))
-    by_date = stable_order(stamp)
+    stamp = kept_rows(stamps)
+    by_date = dates_in_order.result() if every_row else _kept_order(dates_in_order.result(), keep, n)
     # introducers: the owner's contact of that name met first, else a person of that name
     rank = np.empty(len(keep), dtype=np.int64)
     rank[by_date] = np.arange(len(keep))
@@ -289,24 +331,22 @@ def code_log(log: pd.DataFrame) -> CodedLog:
     person = codes[: len(keep)]
     introducer = np.full(len(keep), -1, dtype=np.int64)
     introducer[intro_person >= 0] = codes[len(keep) :]
-    id_head, id_tail, id_heads, id_tails = id_parts(uniques, n_ids, id_keys, pair_values, n_keys, owner_names, keys)
+    owners = large_text(owner_names)  # pandas: on this thread; the parts of the node ids (NumPy, Arrow) on another
+    parts = in_background(lambda: _id_parts(uniques, n_ids, id_keys, pair_values, n_keys, owners, keys), rows=n)
     owner_names = np.asarray(owner_names, dtype=object)
     keep = keep.astype(np.int64)
     owner = kept_rows(owner)
-    freeze(
-        keep, owner, owner_names, person, introducer, by_date, rank, stamp, id_head, id_tail, contact_name, intro_name
-    )
+    freeze(keep, owner, owner_names, person, introducer, by_date, rank, stamp, contact_name, intro_name)
     return CodedLog(
         rows=keep,
         owner=owner,
         owner_names=owner_names,
+        owner_text=owners,
         person=person,
         introducer=introducer,
         introduced_only=uniques >= n_ids + n_contact_pairs,  # a name pair no contact row has
-        id_head=id_head,
-        id_tail=id_tail,
-        id_heads=id_heads,
-        id_tails=id_tails,
+        n_people=len(uniques),
+        id_parts=parts,
         by_date=by_date,
         rank=rank,
         stamp=stamp,

@@ -306,7 +306,7 @@ def _log_network(log: pd.DataFrame) -> LogNetwork:
     attributes = start_attribute_codes(log)  # hashed on threads while the log is coded
     coded = code_log(log)
     rows, owner, person, introducer = coded.rows, coded.owner, coded.person, coded.introducer
-    n_people = len(coded.id_head)
+    n_people = coded.n_people
     pairs = in_background(lambda: index_pairs(owner, person)[1], rows=len(person))  # NumPy: needed at the end
     keep = introducer != person  # self-introductions get no edge (validate_log reports them)
     g_owner, g_src, g_dst, g_stamp, counts = _group_introductions(

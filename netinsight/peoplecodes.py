@@ -21,9 +21,9 @@ import pandas as pd
 import pyarrow as pa
 
 from netinsight.logcodes import CodedLog, stable_order, start_column_codes
-from netinsight.peoplelists import outcome_lists, owner_lists
+from netinsight.peoplelists import owner_lists, start_outcome_lists
 from netinsight.tables import text_series, typed_people
-from netinsight.textcodes import TextCodes, encode_text, large_text, str_series
+from netinsight.textcodes import TextCodes, encode_text, str_series
 from netinsight.threads import in_background
 
 __all__ = ["ATTRIBUTES", "PeopleCodes", "people_from_codes", "start_attribute_codes", "take_text"]
@@ -181,7 +181,7 @@ def people_from_codes(
     (['owner:me', 'me/ana'], [1], [0])
     """
     rows, person, order, rank = coded.rows, coded.person, coded.by_date, coded.rank
-    n_people, m = len(coded.id_head), len(rows)
+    n_people, m = coded.n_people, len(rows)
     # each person's first and last row by date rank (kept-row positions)
     first_rank = np.full(n_people, m, dtype=np.int64)
     np.minimum.at(first_rank, person, rank)
@@ -222,8 +222,15 @@ def people_from_codes(
     by_stamp = stable_order(b_stamp)
     body = by_stamp[stable_order(owner_rank[b_owner][by_stamp])]
     b_person = np.concatenate([c_person, k_person])[body]
-    # the node ids (Arrow: the largest step here) are joined on a thread while the columns are coded
+    # the node ids (Arrow: the largest step here) and the outcome lists are made on threads while the columns
+    # are coded
     node_ids = in_background(lambda: coded.node_ids(b_person, root_order), rows=len(b_person))
+    n_rows = n_roots + len(b_person)
+    position = np.full(n_people, -1, dtype=np.int64)
+    position[b_person] = np.arange(n_roots, n_roots + len(b_person))
+    row_position = np.full(len(log), -1, dtype=np.int64)
+    row_position[rows] = position[person]
+    outcomes = start_outcome_lists(log, row_position, n_rows)
     none_u = np.full(n_u, -1, dtype=np.int64)
     log_rows = np.append(rows, -1)  # kept-row position -1 -> no row
 
@@ -240,7 +247,7 @@ def people_from_codes(
         got[at < 0] = -1
         return out
 
-    owners_text = large_text(owner_names)
+    owners_text = coded.owner_text
     names = coded.contact_name.values
     said = body_codes(coded.contact_name, body_rows(c_first, none_u))
     written = body_codes(coded.intro_name, body_rows(np.full(n_c, -1, dtype=np.int64), k_name))
@@ -260,11 +267,6 @@ def people_from_codes(
         given = source.codes >= 0
         at = last_rows if given.all() else body_rows(last_valid(given[rows]), none_u)
         text[col] = TextCodes(body_codes(source, at), source.values)
-    n_rows = n_roots + len(b_person)
-    position = np.full(n_people, -1, dtype=np.int64)
-    position[b_person] = np.arange(n_roots, n_roots + len(b_person))
-    row_position = np.full(len(log), -1, dtype=np.int64)
-    row_position[rows] = position[person]
     owners = _Owners(
         position,
         root_order,
@@ -273,7 +275,6 @@ def people_from_codes(
         np.concatenate([g_stamp, np.full(len(u_person), _LAST)]).astype(np.int64),
         owners_text.cast(pa.string()),
     )
-    outcomes = outcome_lists(log, row_position, n_rows)
     ids = node_ids.result()
     people = PeopleCodes(
         ids=ids,
@@ -283,7 +284,7 @@ def people_from_codes(
             np.concatenate([np.full(n_roots, _LAST), np.concatenate([last_stamp, np.full(n_u, _LAST)])[body]])
         ),
         interviews=np.concatenate([np.zeros(n_roots, np.int64), np.concatenate([sizes, none_u * 0])[body]]),
-        outcomes=outcomes,
+        outcomes=outcomes(),
         source="; ".join(sorted(_distinct_text(log["source_file"]))) if "source_file" in log else "",
         owners=owners,
     )

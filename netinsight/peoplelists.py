@@ -8,6 +8,7 @@ several owners; `outcome_lists` works on integer codes of the distinct outcomes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -16,9 +17,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from netinsight.tables import text_series
+from netinsight.threads import in_background
 
-__all__ = ["list_positions", "outcome_lists", "owner_lists"]
+__all__ = ["list_positions", "outcome_lists", "owner_lists", "start_outcome_lists"]
 
 IntArray = npt.NDArray[np.int64]
 
@@ -100,20 +101,45 @@ def outcome_lists(log: pd.DataFrame, row_position: IntArray, n: int) -> pd.Serie
     >>> outcome_lists(log, np.array([1, 1]), 2).tolist()
     [[], ['job_lead', 'referral']]
     """
+    return start_outcome_lists(log, row_position, n, later=False)()
+
+
+def start_outcome_lists(
+    log: pd.DataFrame, row_position: IntArray, n: int, *, later: bool = True
+) -> Callable[[], pd.Series[Any]]:
+    """`outcome_lists`, its Arrow and NumPy work started on a thread now; call the result to collect the column.
+
+    This thread may go on with other work meanwhile (the people's text columns); the log must not
+    change until then.
+
+    Examples
+    --------
+    >>> from netinsight import read_log
+    >>> log = read_log(pd.DataFrame({"date": ["2026-01-05"], "contact": ["A"], "outcome": ["mentor"]}))
+    >>> start_outcome_lists(log, np.array([0]), 1)().tolist()
+    [['mentorship']]
+    """
     array = pa.chunked_array(log["outcome"].array._pa_array).combine_chunks()  # type: ignore[attr-defined]
-    parents = pc.list_parent_indices(array).to_numpy().astype(np.int64)
-    flat = pc.list_flatten(array)
-    pos = row_position[parents]
-    if flat.null_count:
-        values = flat.to_numpy(zero_copy_only=False)
-        pairs = pd.DataFrame({"pos": pos, "outcome": values})
-        pairs = pairs[pairs["pos"] >= 0].drop_duplicates().sort_values(["pos", "outcome"], kind="stable")
-        counts = np.bincount(pairs["pos"].to_numpy(dtype=np.int64), minlength=n)
-        flat_values = pa.array(pairs["outcome"].to_numpy(dtype=object).tolist(), pa.string())
-        return _list_series(np.concatenate([[0], np.cumsum(counts)]), flat_values)
-    # distinct (position, outcome) pairs sorted by position and text, on integer codes
-    codes, uniques = pd.factorize(text_series(flat), sort=True)
-    n_codes = max(len(uniques), 1)
+    if pc.list_flatten(array).null_count:  # a missing value inside a list (not from read_log): pandas, here
+        done = _outcome_lists_with_nulls(array, row_position, n)
+        return lambda: done
+    lists = in_background(lambda: _outcome_offsets(array, row_position, n), rows=len(row_position) if later else 0)
+    return lambda: _list_series(*lists.result())
+
+
+def _outcome_offsets(array: pa.ListArray, row_position: IntArray, n: int) -> tuple[IntArray, pa.Array]:
+    """The list offsets and flat values of `outcome_lists` (Arrow and NumPy only: safe on a thread).
+
+    Distinct (position, outcome) pairs sorted by position and text, on integer codes.
+    """
+    pos = row_position[pc.list_parent_indices(array).to_numpy().astype(np.int64)]
+    encoded = pc.dictionary_encode(pc.list_flatten(array))
+    dictionary = encoded.dictionary.cast(pa.string())
+    by_text = pc.array_sort_indices(dictionary).to_numpy().astype(np.int64)
+    rank = np.empty(len(by_text), dtype=np.int64)
+    rank[by_text] = np.arange(len(by_text))
+    codes = rank[encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)]
+    n_codes = max(len(by_text), 1)
     used = pos >= 0
     key = pos[used] * n_codes + codes[used]
     if n * n_codes <= 8 * len(key) + (1 << 20):  # a flag per possible pair: distinct and sorted without a sort
@@ -121,8 +147,17 @@ def outcome_lists(log: pd.DataFrame, row_position: IntArray, n: int) -> pd.Serie
         present[key] = True
         key = np.flatnonzero(present)
     else:
-        key = np.sort(pd.unique(key))
-    values = pa.array(pd.Index(uniques).astype("str").array).cast(pa.string()).take(pa.array(key % n_codes))
-    if isinstance(values, pa.ChunkedArray):
-        values = values.combine_chunks()
-    return _list_series(np.concatenate([[0], np.cumsum(np.bincount(key // n_codes, minlength=n))]), values)
+        key = np.unique(key)
+    values = dictionary.take(pa.array(by_text[key % n_codes]))
+    return np.concatenate([[0], np.cumsum(np.bincount(key // n_codes, minlength=n))]), values
+
+
+def _outcome_lists_with_nulls(array: pa.ListArray, row_position: IntArray, n: int) -> pd.Series[Any]:
+    """`outcome_lists` of lists holding missing values (pandas: on the caller's thread)."""
+    pos = row_position[pc.list_parent_indices(array).to_numpy().astype(np.int64)]
+    values = pc.list_flatten(array).to_numpy(zero_copy_only=False)
+    pairs = pd.DataFrame({"pos": pos, "outcome": values})
+    pairs = pairs[pairs["pos"] >= 0].drop_duplicates().sort_values(["pos", "outcome"], kind="stable")
+    counts = np.bincount(pairs["pos"].to_numpy(dtype=np.int64), minlength=n)
+    flat_values = pa.array(pairs["outcome"].to_numpy(dtype=object), pa.string(), from_pandas=True)  # NaN: missing
+    return _list_series(np.concatenate([[0], np.cumsum(counts)]), flat_values)

@@ -32,7 +32,7 @@ def id_parts(
     id_keys: pa.Array,
     pair_values: IntArray,
     n_keys: int,
-    owner_names: npt.NDArray[np.object_],
+    owner_names: npt.NDArray[np.object_] | pa.Array,
     keys: pa.Array,
 ) -> tuple[IntArray, IntArray, pa.Array, pa.Array]:
     """The head and tail of each person key's node id (``id:<id key>``, else ``<owner>/<name key>``), and their texts.

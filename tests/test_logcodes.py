@@ -3,6 +3,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pytest
 
 import netinsight as ni
 from netinsight.logcodes import code_log
@@ -222,3 +223,34 @@ def test_ids_are_keyed_unless_read_log_handed_them_over_as_keys() -> None:
     coded = code_log(log)
     assert coded.ids.to_pylist() == ["id:ana@x"]
     assert coded.person.tolist() == [0, 0]
+
+
+def test_kept_order_is_the_stable_order_of_the_kept_rows() -> None:
+    from netinsight.logcodes import _kept_order, stable_order
+
+    rng = np.random.default_rng(2)
+    key = rng.integers(0, 5, 200)
+    for keep in (np.arange(200), np.flatnonzero(rng.random(200) < 0.6), np.zeros(0, dtype=np.int64)):
+        expected = np.argsort(key[keep], kind="stable")
+        assert _kept_order(stable_order(key), keep, len(key)).tolist() == expected.tolist()
+    # by hand: keys 3 1 3 0 1, rows 0 2 3 4 kept (keys 3 3 0 1): 0 first, then 1, then the two 3s in order
+    assert _kept_order(stable_order(np.array([3, 1, 3, 0, 1])), np.array([0, 2, 3, 4]), 5).tolist() == [2, 3, 0, 1]
+
+
+def test_code_log_on_threads_is_the_same_with_rows_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    from netinsight import threads
+
+    log = make_log(
+        owner=["s1", "s1", "s2", "s1", "s2"],
+        date=["2026-01-09", "2026-01-05", "2026-01-07", "", "2026-01-05"],
+        contact=["Ana", "", "Ben", "Cy", "Ana"],
+        introduced_by=["", "Ana", "Ana", "Ana", ""],
+    )
+    alone = code_log(log)
+    monkeypatch.setattr(threads, "PARALLEL_ROWS", 0)  # the date order and the id parts on threads
+    side_by_side = code_log(log)
+    assert alone.rows.tolist() == [0, 2, 3, 4]  # the row without a contact is left out
+    assert alone.by_date.tolist() == [3, 1, 0, 2]  # by hand: 01-05, 01-07, 01-09, no date last
+    for field in ("rows", "owner", "person", "introducer", "by_date", "rank", "stamp", "id_head", "id_tail"):
+        assert getattr(side_by_side, field).tolist() == getattr(alone, field).tolist(), field
+    assert side_by_side.ids.to_pylist() == alone.ids.to_pylist() == ["s1/ana", "s2/ben", "s1/cy", "s2/ana"]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
+import pytest
 
 from netinsight.peoplelists import list_positions, outcome_lists, owner_lists
 from tests.conftest import make_log
@@ -54,3 +56,20 @@ def test_outcome_lists_the_same_with_a_flag_per_pair_and_with_a_sort() -> None:
     many = outcome_lists(log, np.array([1, 1, -1, 0]), 3_000_000)  # many rows, few outcomes: a sort
     assert many.iloc[:3].tolist() == small
     assert many.iloc[3:].map(len).sum() == 0
+
+
+def test_outcome_lists_started_on_a_thread_any_text_and_missing_values(monkeypatch: pytest.MonkeyPatch) -> None:
+    from netinsight import threads
+    from netinsight.peoplelists import start_outcome_lists
+
+    texts = [["zoë", "Zeta", "apple"], ["Éclair", "zoë"], [], ["apple", "apple"]]
+    log = pd.DataFrame({"outcome": pd.Series(texts, dtype=pd.ArrowDtype(pa.list_(pa.string())))})
+    expected = [sorted({*texts[0], *texts[3]}), sorted(texts[1]), []]  # by hand: code point order, as `sorted`
+    assert expected == [["Zeta", "apple", "zoë"], ["zoë", "Éclair"], []]
+    positions = np.array([0, 1, -1, 0])
+    assert outcome_lists(log, positions, 3).tolist() == expected
+    monkeypatch.setattr(threads, "PARALLEL_ROWS", 0)  # the lists made on a thread of their own
+    assert start_outcome_lists(log, positions, 3)().tolist() == expected
+    # a missing value inside a list (never from read_log) is kept, sorted last, on this thread
+    holes = pd.DataFrame({"outcome": pd.Series([["b", None], ["a"]], dtype=pd.ArrowDtype(pa.list_(pa.string())))})
+    assert start_outcome_lists(holes, np.array([0, 0]), 1)().tolist() == [["a", "b", None]]
