@@ -190,9 +190,17 @@ def _stamps(dates: npt.NDArray[np.datetime64]) -> IntArray:
     return np.where(np.isnat(ns), _LAST, ns.view(np.int64))
 
 
-def _id_parts(*args: Any) -> tuple[IntArray, IntArray, pa.Array, pa.Array]:
+def _id_parts(
+    person_key: IntArray,
+    n_ids: int,
+    id_keys: pa.Array,
+    pair_values: IntArray,
+    n_keys: int,
+    owners: pa.Array,
+    keys: pa.Array,
+) -> tuple[IntArray, IntArray, pa.Array, pa.Array]:
     """`netinsight.personids.id_parts`, its codes made read-only (NumPy and Arrow only: safe on a thread)."""
-    head, tail, heads, tails = id_parts(*args)
+    head, tail, heads, tails = id_parts(person_key, n_ids, id_keys, pair_values, n_keys, owners, keys)
     freeze(head, tail)
     return head, tail, heads, tails
 
